@@ -1,0 +1,88 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// Read-only JSON for the region and its organisations. Listed in `OpenAPIDocument`;
+/// a test checks that both agree.
+enum APIRoutes {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("openapi.json", use: OpenAPIDocument.serve)
+        api.get("region", use: region)
+        api.get("provinces", use: provinces)
+        api.get("organisations", use: organisations)
+        api.get("organisations", ":id", use: organisation)
+    }
+
+    @Sendable static func region(req: Request) async throws -> RegionDTO {
+        guard let r = try await Region.query(on: req.db).first() else { throw Abort(.notFound, reason: "No region is set up.") }
+        return RegionDTO(code: r.code, name: r.name.values, contactEmail: r.contactEmail, contactPhone: r.contactPhone,
+                         address: r.address, logo: r.logoSHA256.map { SiteURL.file($0) }, demo: r.isDemo)
+    }
+
+    @Sendable static func provinces(req: Request) async throws -> [ProvinceDTO] {
+        try await Province.query(on: req.db).sort(\.$code).all().map { ProvinceDTO(code: $0.code, name: $0.name.values, kind: $0.kind, population: $0.population) }
+    }
+
+    @Sendable static func organisations(req: Request) async throws -> PageDTO<OrganisationDTO> {
+        let page = try req.query.get(Int?.self, at: "page") ?? 1
+        let per = try req.query.get(Int?.self, at: "per_page") ?? 50
+        guard page >= 1, (1...200).contains(per) else { throw Abort(.badRequest, reason: "page must be ≥ 1 and per_page between 1 and 200.") }
+        var sector: Sector?
+        if let raw = try req.query.get(String?.self, at: "sector") {
+            guard let s = Sector(rawValue: raw) else { throw Abort(.badRequest, reason: "Unknown sector '\(raw)'.") }
+            sector = s
+        }
+        let query = OrganisationQuery.filtered(on: req.db, sector: sector, text: (try? req.query.get(String.self, at: "q")) ?? "")
+        let total = try await query.count()
+        let rows = try await query.sort(\.$searchText).range(((page - 1) * per)..<(page * per)).all()
+        return PageDTO(items: rows.map(OrganisationDTO.init), page: page, perPage: per, total: total)
+    }
+
+    @Sendable static func organisation(req: Request) async throws -> OrganisationDTO {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
+        guard let org = try await Organisation.find(id, on: req.db) else { throw Abort(.notFound, reason: "No organisation with this id.") }
+        return OrganisationDTO(org)
+    }
+}
+
+struct RegionDTO: Content {
+    let code: String
+    let name: [String: String]
+    let contactEmail: String
+    let contactPhone: String
+    let address: String
+    let logo: String?
+    let demo: Bool
+}
+
+struct ProvinceDTO: Content {
+    let code: String
+    let name: [String: String]
+    let kind: String
+    let population: Int
+}
+
+struct OrganisationDTO: Content {
+    let id: UUID
+    let name: [String: String]
+    let sector: String
+    let province: String?
+    let website: String
+    let description: [String: String]
+
+    init(_ o: Organisation) {
+        id = o.id!
+        name = o.name.values
+        sector = o.sector
+        province = o.provinceCode
+        website = o.website
+        description = o.description.values
+    }
+}
+
+struct PageDTO<Item: Content>: Content {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+}

@@ -1,0 +1,97 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// `sharaka migrate`: brings the schema up to date without asking (Vapor's own asks y/n).
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "revert", help: "Revert the last batch of migrations instead.") var revert: Bool
+        init() {}
+    }
+    var help: String { "Runs pending database migrations (SQLite file or DATABASE_URL)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        if signature.revert {
+            try await app.autoRevert()
+            context.console.print("Reverted the last batch.")
+        } else {
+            try await prepareStorage(app)
+            try await app.autoMigrate()
+            context.console.print("Database is up to date.")
+        }
+    }
+}
+
+/// `sharaka seed-demo`: the Oriental Region demo (skipped when a region already exists).
+struct SeedDemoCommand: AsyncCommand {
+    struct Signature: CommandSignature { init() {} }
+    var help: String { "Loads the demo region (Oriental), its provinces, organisations and demo accounts." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareStorage(app)
+        try await app.autoMigrate()
+        let accounts = try await DemoSeed.run(on: app)
+        if accounts.isEmpty { context.console.print("A region already exists: nothing loaded.") }
+        DemoSeed.printAccounts(accounts, logger: app.logger)
+    }
+}
+
+/// `sharaka create-admin --email … --name …`: creates an administrator or promotes an existing account.
+struct CreateAdminCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "E-mail address of the administrator.") var email: String?
+        @Option(name: "name", help: "Display name (for a new account).") var name: String?
+        @Option(name: "password", help: "Password; a strong one is generated and printed when omitted.") var password: String?
+        init() {}
+    }
+    var help: String { "Creates an administrator account, or gives the administrator role to an existing one." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareStorage(app)
+        try await app.autoMigrate()
+        let email = AccountRules.normalisedEmail(signature.email ?? "")
+        if let problem = AccountRules.checkEmail(email) { throw CommandError(message: "--email: \(problem.rawValue)") }
+        if let existing = try await User.query(on: app.db).filter(\.$email == email).first() {
+            existing.role = Role.administrator.rawValue
+            existing.blockedAt = nil
+            if existing.confirmedAt == nil { existing.confirmedAt = Date() }
+            try await existing.save(on: app.db)
+            context.console.print("\(email) is now an administrator.")
+            return
+        }
+        let name = signature.name ?? "Administrator"
+        if let problem = AccountRules.checkName(name) { throw CommandError(message: "--name: \(problem.rawValue)") }
+        let password = signature.password ?? DemoPassword.make()
+        if let problem = AccountRules.checkPassword(password) { throw CommandError(message: "--password: \(problem.rawValue)") }
+        let user = User(name: name, email: email, passwordHash: try await app.password.async.hash(password).get(), language: .ar, provinceCode: nil, role: .administrator)
+        user.confirmedAt = Date()
+        try await user.create(on: app.db)
+        context.console.print("Administrator \(email) created." + (signature.password == nil ? " Password: \(password)" : ""))
+    }
+}
+
+struct CommandError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+public enum SharakaCommands {
+    public static func register(_ app: Application) {
+        app.asyncCommands.use(MigrateCommand(), as: "migrate")
+        app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+        app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    }
+
+    /// What `serve` does before listening: migrate, and on an empty database load the demo unless told not to.
+    public static func prepareForServe(_ app: Application, demo: Bool) async throws {
+        try await prepareStorage(app)
+        try await app.autoMigrate()
+        if demo {
+            let accounts = try await DemoSeed.run(on: app)
+            DemoSeed.printAccounts(accounts, logger: app.logger)
+        }
+    }
+}

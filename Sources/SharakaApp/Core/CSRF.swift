@@ -1,0 +1,48 @@
+import Crypto
+import Vapor
+
+/// Synchroniser-token protection for every state-changing form (Vapor has none built in).
+/// The token lives in the server-side session; forms carry it in `_csrf`.
+enum CSRF {
+    static let fieldName = "_csrf"
+
+    static func newToken() -> String {
+        [UInt8].random(count: 32).base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    }
+
+    static func token(for request: Request) -> String {
+        if let t = request.session.data["csrf"] { return t }
+        let t = newToken()
+        request.session.data["csrf"] = t
+        return t
+    }
+
+    static func field(_ ctx: PageContext) -> HNode {
+        H.void("input", [.type("hidden"), .name(fieldName), .value(ctx.csrfToken)])
+    }
+
+    struct Middleware: AsyncMiddleware {
+        func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+            if request.method == .POST {
+                let sent = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? request.headers.first(name: "X-CSRF-Token")
+                guard let expected = request.session.data["csrf"], let sent,
+                      Array(sent.utf8).count == Array(expected.utf8).count,
+                      zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+                else { throw Abort(.forbidden, reason: "csrf") }
+            }
+            return try await next.respond(to: request)
+        }
+    }
+}
+
+/// Hidden token field for forms built before the request context is at hand;
+/// `Page.render` fills in the session's token.
+func CSRFField() -> HNode {
+    H.trusted("<input type=\"hidden\" name=\"\(CSRF.fieldName)\" value=\"\(CSRF.placeholder)\"/>")
+}
+
+extension CSRF {
+    /// A private-use character marks the slot; it cannot come from a form field unescaped
+    /// in a way that leaks anyone's token but the viewer's own.
+    static let placeholder = "\u{E000}csrf\u{E000}"
+}

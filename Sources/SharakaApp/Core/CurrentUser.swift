@@ -1,0 +1,50 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// Loads the signed-in account from the session. Blocked and deleted accounts are
+/// signed out on their next request, whichever instance serves it.
+struct CurrentUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let raw = request.session.data["user_id"], let id = UUID(uuidString: raw) {
+            if let user = try await User.find(id, on: request.db), !user.isBlocked, !user.isDeleted {
+                request.currentUser = user
+            } else {
+                request.session.data["user_id"] = nil
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    private struct CurrentUserKey: StorageKey { typealias Value = User }
+
+    var currentUser: User? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    var role: Role { currentUser?.roleValue ?? .visitor }
+
+    /// Throws 403 (or sends a visitor to the login page) unless the policy allows the action.
+    func require(_ action: Action) throws {
+        if Policy.allows(role, action) { return }
+        if currentUser == nil && action != .register { throw Abort.redirect(to: SiteURL.login.path(language) + "?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")) }
+        throw Abort(.forbidden)
+    }
+
+    func requireUser() throws -> User {
+        guard let user = currentUser else {
+            throw Abort.redirect(to: SiteURL.login.path(language))
+        }
+        return user
+    }
+
+    func signIn(_ user: User) {
+        // A fresh session id on sign-in defeats session fixation.
+        session.destroy()
+        session.data["user_id"] = user.id?.uuidString
+        session.data["csrf"] = CSRF.newToken()
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import NIOConcurrencyHelpers
+import SharakaCore
+import Vapor
+
+/// The region's identity is on every page; reading it from the database each time
+/// would double the queries of a simple page. Cached for a few seconds only, so
+/// that an edit made through another instance shows up quickly everywhere.
+final class RegionCache: Sendable {
+    struct Snapshot: Sendable {
+        let name: LocalizedText
+        let logo: String?
+        let isDemo: Bool
+        let loadedAt: Date
+    }
+
+    private let box = NIOLockedValueBox<Snapshot?>(nil)
+    let ttl: TimeInterval = 10
+
+    func get(_ db: any Database) async throws -> Snapshot {
+        if let s = box.withLockedValue({ $0 }), Date().timeIntervalSince(s.loadedAt) < ttl { return s }
+        let region = try await Region.query(on: db).first()
+        let s = Snapshot(name: region?.name ?? LocalizedText([.ar: "شراكة"]), logo: region?.logoSHA256,
+                         isDemo: region?.isDemo ?? false, loadedAt: Date())
+        box.withLockedValue { $0 = s }
+        return s
+    }
+
+    func invalidate() { box.withLockedValue { $0 = nil } }
+}
+
+extension Application {
+    private struct RegionCacheKey: StorageKey { typealias Value = RegionCache }
+
+    var regionCache: RegionCache {
+        if let c = storage[RegionCacheKey.self] { return c }
+        let c = RegionCache()
+        storage[RegionCacheKey.self] = c
+        return c
+    }
+}
+
+extension Request {
+    /// Context for rendering a page. `touchSession` is false for error pages, which must
+    /// not fail again on a broken database.
+    func pageContext(notice: String? = nil) async -> PageContext {
+        let region = try? await application.regionCache.get(db)
+        let lang = language
+        let parts = url.path.split(separator: "/", omittingEmptySubsequences: true)
+        let relative = parts.first.flatMap { Language(rawValue: String($0)) } != nil ? parts.dropFirst().joined(separator: "/") : ""
+        let query = url.query.map { "?" + $0 } ?? ""
+        return PageContext(
+            language: lang, t: Localizer(lang),
+            user: currentUser.map { .init(id: $0.id!, name: $0.name, role: $0.roleValue) },
+            csrfToken: CSRF.token(for: self),
+            relativePath: relative + (method == .GET ? query : ""),
+            regionName: region.map { Localizer(lang).text($0.name) } ?? Localizer(lang)(.appName),
+            regionLogo: region?.logo, isDemo: region?.isDemo ?? false,
+            notice: notice ?? session.data["notice"].flatMap { n in session.data["notice"] = nil; return n })
+    }
+
+    /// One-shot message shown on the next page (after a redirect).
+    func flash(_ message: String) { session.data["notice"] = message }
+
+    func render(_ page: Page) async -> Response { page.render(await pageContext()) }
+}

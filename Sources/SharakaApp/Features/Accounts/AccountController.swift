@@ -1,0 +1,155 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// Registration, e-mail confirmation, sign-in and password recovery.
+enum AccountController {
+    // MARK: registration
+
+    @Sendable static func registerForm(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: SiteURL.account.path(req.language)) }
+        return await req.render(RegisterPage.page(req.t, form: .init(language: req.language.rawValue), errors: [:], provinces: try await Provinces.options(req)))
+    }
+
+    @Sendable static func register(req: Request) async throws -> Response {
+        let form = try req.content.decode(RegistrationForm.self)
+        let provinces = try await Provinces.options(req)
+        var errors = form.validate(req.t, provinces: Set(provinces.map(\.value)))
+        let email = AccountRules.normalisedEmail(form.email ?? "")
+        if errors["email"] == nil, try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
+            errors["email"] = req.t.problem(.alreadyTaken)
+        }
+        if !errors.isEmpty {
+            return await req.render(RegisterPage.page(req.t, form: form, errors: errors, provinces: provinces, status: .unprocessableEntity))
+        }
+        let hash = try await req.password.async.hash(form.password!).get()
+        let user = User(name: form.name!.trimmingCharacters(in: .whitespacesAndNewlines), email: email, passwordHash: hash,
+                        language: Language(rawValue: form.language!)!, provinceCode: form.province.flatMap { $0.isEmpty ? nil : $0 })
+        do {
+            try await req.db.transaction { db in
+                try await user.create(on: db)
+                let token = try await AccountTokens.issue(for: user, purpose: .confirmEmail, on: db)
+                try await AccountMail.confirmation(to: user, link: AccountTokens.link(req, .confirmEmail, token: token), on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two submissions racing for the same address: the unique index decides.
+            errors["email"] = req.t.problem(.alreadyTaken)
+            return await req.render(RegisterPage.page(req.t, form: form, errors: errors, provinces: provinces, status: .unprocessableEntity))
+        }
+        req.flash(req.t(.registeredCheckMail, ["email": email]))
+        return req.redirect(to: SiteURL.login.path(req.language))
+    }
+
+    @Sendable static func confirm(req: Request) async throws -> Response {
+        let token = (try? req.query.get(String.self, at: "token")) ?? ""
+        guard let user = try await AccountTokens.redeem(token, purpose: .confirmEmail, on: req.db) else {
+            return await req.render(Page(title: req.t(.confirmFailedTitle), content: H.section([], H.h1(req.t(.confirmFailedTitle)), H.p(req.t(.confirmFailedText))), status: .badRequest))
+        }
+        if user.confirmedAt == nil {
+            user.confirmedAt = Date()
+            try await user.save(on: req.db)
+        }
+        req.flash(req.t(.confirmDone))
+        return req.redirect(to: SiteURL.login.path(req.language))
+    }
+
+    // MARK: sign-in
+
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    @Sendable static func loginForm(req: Request) async throws -> Response {
+        let next = (try? req.query.get(String.self, at: "next")) ?? ""
+        return await req.render(LoginPage.page(req.t, email: "", next: next, error: nil))
+    }
+
+    @Sendable static func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let email = AccountRules.normalisedEmail(form.email ?? "")
+        let address = req.clientAddress
+        let throttle = LoginThrottle()
+        let since = throttle.windowStart(now: Date())
+        let forAccount = try await LoginAttempt.query(on: req.db).filter(\.$email == email).filter(\.$succeeded == false).filter(\.$createdAt > since).count()
+        let fromAddress = try await LoginAttempt.query(on: req.db).filter(\.$address == address).filter(\.$succeeded == false).filter(\.$createdAt > since).count()
+        if throttle.isLocked(failuresForAccount: forAccount, failuresFromAddress: fromAddress) {
+            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginLocked), status: .tooManyRequests))
+        }
+        let user = email.isEmpty ? nil : try await User.query(on: req.db).filter(\.$email == email).first()
+        // Verify against a fixed hash when the account is unknown, so timing does not reveal which e-mails exist.
+        let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhu4pV7XD3C1/TQ2ZeoOu0X3jQ7EHRd5Nu"
+        let matches = (try? await req.password.async.verify(form.password ?? "", created: hash).get()) ?? false
+        let ok = matches && user != nil && !(user!.isDeleted)
+        try await LoginAttempt(email: email, address: address, succeeded: ok && !(user!.isBlocked) && user!.isConfirmed).create(on: req.db)
+        guard ok, let user else {
+            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginFailed), status: .unauthorized))
+        }
+        if user.isBlocked {
+            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginBlocked), status: .forbidden))
+        }
+        if !user.isConfirmed {
+            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginUnconfirmed), status: .forbidden))
+        }
+        req.signIn(user)
+        // Only local paths: an open redirect would let a phishing link borrow our domain.
+        let next = form.next ?? ""
+        let target = next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : SiteURL.home.path(user.language)
+        return req.redirect(to: target)
+    }
+
+    @Sendable static func logout(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: SiteURL.home.path(req.language))
+    }
+
+    // MARK: password recovery
+
+    @Sendable static func forgotForm(req: Request) async throws -> Response {
+        await req.render(PasswordPages.forgot(req.t, email: "", error: nil))
+    }
+
+    @Sendable static func forgot(req: Request) async throws -> Response {
+        let email = AccountRules.normalisedEmail((try? req.content.get(String.self, at: "email")) ?? "")
+        if let p = AccountRules.checkEmail(email) {
+            return await req.render(PasswordPages.forgot(req.t, email: email, error: req.t.problem(p), status: .unprocessableEntity))
+        }
+        // Same answer whether or not the account exists.
+        if let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first() {
+            try await req.db.transaction { db in
+                let token = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: db)
+                try await AccountMail.passwordReset(to: user, link: AccountTokens.link(req, .passwordReset, token: token), on: db)
+            }
+        }
+        req.flash(req.t(.forgotSent))
+        return req.redirect(to: SiteURL.login.path(req.language))
+    }
+
+    @Sendable static func resetForm(req: Request) async throws -> Response {
+        let token = (try? req.query.get(String.self, at: "token")) ?? ""
+        return await req.render(PasswordPages.reset(req.t, token: token, errors: [:]))
+    }
+
+    @Sendable static func reset(req: Request) async throws -> Response {
+        let token = (try? req.content.get(String.self, at: "token")) ?? ""
+        let password = (try? req.content.get(String.self, at: "password")) ?? ""
+        let confirmation = (try? req.content.get(String.self, at: "password_confirmation")) ?? ""
+        if let p = AccountRules.checkPassword(password, confirmation: confirmation) {
+            let field = p == .passwordsDiffer ? "password_confirmation" : "password"
+            return await req.render(PasswordPages.reset(req.t, token: token, errors: [field: req.t.problem(p, min: AccountRules.passwordLength.lowerBound, max: AccountRules.passwordLength.upperBound)], status: .unprocessableEntity))
+        }
+        let hash = try await req.password.async.hash(password).get()
+        guard let user = try await AccountTokens.redeem(token, purpose: .resetPassword, on: req.db), !user.isDeleted else {
+            return await req.render(Page(title: req.t(.resetFailedTitle), content: H.section([], H.h1(req.t(.resetFailedTitle)), H.p(req.t(.resetFailedText)), H.p([], H.a(req.t(.forgotTitle), href: SiteURL.passwordForgot.path(req.language)))), status: .badRequest))
+        }
+        user.passwordHash = hash
+        // Following the link proves the address.
+        if user.confirmedAt == nil { user.confirmedAt = Date() }
+        try await user.save(on: req.db)
+        req.flash(req.t(.resetDone))
+        return req.redirect(to: SiteURL.login.path(req.language))
+    }
+}
+

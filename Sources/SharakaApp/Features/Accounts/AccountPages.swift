@@ -1,0 +1,68 @@
+import SharakaCore
+import Vapor
+
+enum RegisterPage {
+    static func page(_ t: Localizer, form: RegistrationForm, errors: [String: String],
+                     provinces: [(value: String, label: String)], status: HTTPStatus = .ok) -> Page {
+        let languages = Language.allCases.map { ($0.rawValue, $0.endonym) }
+        return Page(title: t(.registerTitle), content: H.section([],
+            H.h1(t(.registerTitle)),
+            H.p(t(.registerIntro)),
+            FormField.errorSummary(errors, title: t(.formHasErrors)),
+            H.el("form", [.action(SiteURL.register.path(t.language)), .postMethod, .cls("stack"), .attr("novalidate", "novalidate")], [
+                CSRFField(),
+                FormField.input("name", label: t(.fieldName), value: form.name ?? "", error: errors["name"], required: true, autocomplete: "name"),
+                FormField.input("email", label: t(.fieldEmail), value: form.email ?? "", type: "email", error: errors["email"], required: true, autocomplete: "email"),
+                FormField.input("password", label: t(.fieldPassword), type: "password", error: errors["password"], hint: t(.passwordHint), required: true, autocomplete: "new-password"),
+                FormField.input("password_confirmation", label: t(.fieldPasswordConfirmation), type: "password", error: errors["password_confirmation"], required: true, autocomplete: "new-password"),
+                FormField.select("language", label: t(.fieldLanguage), options: languages, selected: form.language, error: errors["language"]),
+                FormField.select("province", label: t(.fieldProvinceOptional), options: provinces, selected: form.province, error: errors["province"], includeBlank: t(.choiceNone)),
+                H.button(t(.registerSubmit)),
+            ]),
+            H.p([], H.a(t(.registerHaveAccount), href: SiteURL.login.path(t.language)))), status: status)
+    }
+}
+
+enum LoginPage {
+    static func page(_ t: Localizer, email: String, next: String, error: String?, status: HTTPStatus = .ok) -> Page {
+        Page(title: t(.loginTitle), content: H.section([],
+            H.h1(t(.loginTitle)),
+            error.map { H.div([.cls("error-summary"), .attr("role", "alert")], H.p($0)) } ?? H.empty,
+            H.el("form", [.action(SiteURL.login.path(t.language)), .postMethod, .cls("stack")], [
+                CSRFField(),
+                H.void("input", [.type("hidden"), .name("next"), .value(next)]),
+                FormField.input("email", label: t(.fieldEmail), value: email, type: "email", required: true, autocomplete: "username"),
+                FormField.input("password", label: t(.fieldPassword), type: "password", required: true, autocomplete: "current-password"),
+                H.button(t(.loginSubmit)),
+            ]),
+            H.ul([], [
+                H.a(t(.forgotTitle), href: SiteURL.passwordForgot.path(t.language)),
+                H.a(t(.navRegister), href: SiteURL.register.path(t.language)),
+            ])), status: status)
+    }
+}
+
+enum PasswordPages {
+    static func forgot(_ t: Localizer, email: String, error: String?, status: HTTPStatus = .ok) -> Page {
+        Page(title: t(.forgotTitle), content: H.section([],
+            H.h1(t(.forgotTitle)), H.p(t(.forgotIntro)),
+            H.el("form", [.action(SiteURL.passwordForgot.path(t.language)), .postMethod, .cls("stack")], [
+                CSRFField(),
+                FormField.input("email", label: t(.fieldEmail), value: email, type: "email", error: error, required: true, autocomplete: "email"),
+                H.button(t(.forgotSubmit)),
+            ])), status: status)
+    }
+
+    static func reset(_ t: Localizer, token: String, errors: [String: String], status: HTTPStatus = .ok) -> Page {
+        Page(title: t(.resetTitle), content: H.section([],
+            H.h1(t(.resetTitle)),
+            FormField.errorSummary(errors, title: t(.formHasErrors)),
+            H.el("form", [.action(SiteURL.passwordReset.path(t.language)), .postMethod, .cls("stack")], [
+                CSRFField(),
+                H.void("input", [.type("hidden"), .name("token"), .value(token)]),
+                FormField.input("password", label: t(.fieldNewPassword), type: "password", error: errors["password"], hint: t(.passwordHint), required: true, autocomplete: "new-password"),
+                FormField.input("password_confirmation", label: t(.fieldPasswordConfirmation), type: "password", error: errors["password_confirmation"], required: true, autocomplete: "new-password"),
+                H.button(t(.resetSubmit)),
+            ])), status: status)
+    }
+}

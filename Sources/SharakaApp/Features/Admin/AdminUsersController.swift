@@ -1,0 +1,106 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// Moderators find and block accounts; administrators also change roles.
+enum AdminUsersController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        try req.require(.listUsers)
+        let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 25)
+        let q = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let role = (try? req.query.get(String.self, at: "role")).flatMap(Role.init(rawValue:))
+        var query = User.query(on: req.db).filter(\.$deletedAt == nil)
+        if !q.isEmpty {
+            let needle = String(q.prefix(100))
+            query = query.group(.or) { $0.filter(\.$email ~~ needle).filter(\.$name ~~ needle) }
+        }
+        if let role { query = query.filter(\.$role == role.rawValue) }
+        let total = try await query.count()
+        let users = try await query.sort(\.$createdAt, .descending).range(page.offset..<(page.offset + page.per)).all()
+        return await req.render(AdminUsersPage.page(req.t, users: users, total: total, page: page, q: q, role: role, actor: req.role))
+    }
+
+    @Sendable static func changeRole(req: Request) async throws -> Response {
+        try req.require(.changeUserRole)
+        let user = try await target(req)
+        guard let role = (try? req.content.get(String.self, at: "role")).flatMap(Role.init(rawValue:)), role != .visitor else {
+            throw Abort(.unprocessableEntity, reason: "unknown role")
+        }
+        // An administrator cannot demote themself: the region must never be left without one.
+        if user.id == req.currentUser?.id && role != .administrator { throw Abort(.unprocessableEntity, reason: "cannot demote yourself") }
+        user.role = role.rawValue
+        try await user.save(on: req.db)
+        req.flash(req.t(.adminRoleChanged, ["name": user.name, "role": req.t.role(role)]))
+        return req.redirect(to: SiteURL.adminUsers.path(req.language))
+    }
+
+    @Sendable static func toggleBlock(req: Request) async throws -> Response {
+        try req.require(.blockUser)
+        let user = try await target(req)
+        if user.id == req.currentUser?.id { throw Abort(.unprocessableEntity, reason: "cannot block yourself") }
+        // A moderator may not block those above them.
+        if user.roleValue >= req.role { throw Abort(.forbidden) }
+        user.blockedAt = user.isBlocked ? nil : Date()
+        try await user.save(on: req.db)
+        req.flash(req.t(user.isBlocked ? .adminBlocked : .adminUnblocked, ["name": user.name]))
+        return req.redirect(to: SiteURL.adminUsers.path(req.language))
+    }
+
+    private static func target(_ req: Request) async throws -> User {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db), !user.isDeleted else { throw Abort(.notFound) }
+        return user
+    }
+}
+
+enum AdminUsersPage {
+    static func page(_ t: Localizer, users: [User], total: Int, page: PageRequest, q: String, role: Role?, actor: Role) -> Page {
+        let lang = t.language
+        let base = SiteURL.adminUsers.path(lang)
+        let rows: [[HNode]] = users.map { u in
+            [
+                H.el("bdi", [], [H.text(u.name)]), H.el("bdi", [], [H.text(u.email)]), H.text(t.role(u.roleValue)),
+                H.text(u.isBlocked ? t(.adminStatusBlocked) : (u.isConfirmed ? t(.adminStatusActive) : t(.adminStatusUnconfirmed))),
+                H.group([
+                    Policy.allows(actor, .changeUserRole) ? H.el("form", [.action(SiteURL.adminUserRole(u.id!).path(lang)), .postMethod, .cls("inline")], [
+                        CSRFField(),
+                        H.el("label", [.for("role-\(u.id!)"), .cls("visually-hidden")], [H.text(t(.fieldRole))]),
+                        H.el("select", [.name("role"), .id("role-\(u.id!)")], Role.assignable.map { r in
+                            H.el("option", [.value(r.rawValue), .flag("selected", r == u.roleValue)], [H.text(t.role(r))])
+                        }),
+                        H.button(t(.adminChangeRole), [.cls("secondary")]),
+                    ]) : H.empty,
+                    u.roleValue < actor ? H.el("form", [.action(SiteURL.adminUserBlock(u.id!).path(lang)), .postMethod, .cls("inline"),
+                                                       .attr("data-confirm", u.isBlocked ? t(.adminUnblock) : t(.adminBlockConfirm))], [
+                        CSRFField(), H.button(u.isBlocked ? t(.adminUnblock) : t(.adminBlock), [.cls(u.isBlocked ? "secondary" : "danger")]),
+                    ]) : H.empty,
+                ]),
+            ]
+        }
+        return Page(title: t(.adminUsersTitle), content: H.group([
+            AdminNav.node(t, actor: actor),
+            H.h1(t(.adminUsersTitle)),
+            H.el("form", [.action(base), .getMethod, .cls("stack"), .attr("role", "search")], [
+                FormField.input("q", label: t(.searchLabel), value: q, type: "search"),
+                FormField.select("role", label: t(.fieldRole), options: Role.assignable.map { ($0.rawValue, t.role($0)) }, selected: role?.rawValue, includeBlank: t(.choiceAll)),
+                H.button(t(.filterSubmit)),
+            ]),
+            H.p(t.plural(.accountsCount, total), [.attr("role", "status")]),
+            users.isEmpty ? H.p(t(.adminNoUsers), [.cls("muted")]) :
+                H.div([.cls("table-scroll")], H.table(caption: t(.adminUsersTitle), headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldStatus), t(.fieldActions)], rows: rows)),
+            Pagination.nav(t, page: page, total: total) { p in
+                base + "?page=\(p)" + (q.isEmpty ? "" : "&q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") + (role.map { "&role=\($0.rawValue)" } ?? "")
+            },
+        ]))
+    }
+}
+
+enum AdminNav {
+    static func node(_ t: Localizer, actor: Role) -> HNode {
+        let lang = t.language
+        var links = [H.a(t(.adminUsersTitle), href: SiteURL.adminUsers.path(lang))]
+        if Policy.allows(actor, .manageOrganisations) { links.append(H.a(t(.adminOrganisationsTitle), href: SiteURL.adminOrganisations.path(lang))) }
+        if Policy.allows(actor, .editRegionSettings) { links.append(H.a(t(.adminRegionTitle), href: SiteURL.adminRegion.path(lang))) }
+        if Policy.allows(actor, .viewOutbox) { links.append(H.a(t(.adminOutboxTitle), href: SiteURL.adminOutbox.path(lang))) }
+        return H.el("nav", [.aria("label", t(.navAdmin)), .cls("admin-nav")], [H.ul([.cls("nav-list")], links)])
+    }
+}

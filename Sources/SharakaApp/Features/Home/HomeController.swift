@@ -1,0 +1,59 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+enum HomeController {
+    /// The bare root sends people to their language: cookie, then Accept-Language, then Arabic.
+    @Sendable static func root(req: Request) async throws -> Response {
+        req.redirect(to: SiteURL.home.path(req.preferredLanguage))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let t = req.t
+        let region = try await Region.query(on: req.db).first()
+        let provinces = try await Province.query(on: req.db).sort(\.$population, .descending).all()
+        // One aggregate query rather than a count per sector.
+        let rows = try await (req.db as! any SQLDatabase).raw("SELECT sector, COUNT(*) AS n FROM organisations GROUP BY sector").all()
+        var bySector: [Sector: Int] = [:]
+        for row in rows {
+            if let s = Sector(rawValue: try row.decode(column: "sector", as: String.self)) { bySector[s] = try row.decode(column: "n", as: Int.self) }
+        }
+        let model = HomePage.Model(
+            regionName: region.map { t.text($0.name) } ?? t(.appName),
+            contact: region.map { [$0.contactEmail, $0.contactPhone, $0.address].filter { !$0.isEmpty } } ?? [],
+            provinces: provinces.map { (t.text($0.name), $0.population, $0.kind) },
+            organisationsBySector: Sector.allCases.map { ($0, bySector[$0] ?? 0) },
+            userCount: try await User.query(on: req.db).filter(\.$deletedAt == nil).count())
+        return await req.render(HomePage.page(t, model))
+    }
+}
+
+enum HomePage {
+    struct Model {
+        let regionName: String
+        let contact: [String]
+        let provinces: [(name: String, population: Int, kind: String)]
+        let organisationsBySector: [(Sector, Int)]
+        let userCount: Int
+    }
+
+    static func page(_ t: Localizer, _ m: Model) -> Page {
+        let totalOrgs = m.organisationsBySector.reduce(0) { $0 + $1.1 }
+        return Page(title: t(.appName), content: H.group([
+            H.section([.cls("hero")], H.h1(t(.homeTitle, ["region": m.regionName])), H.p(t(.homeIntro))),
+            H.el("ul", [.cls("cards"), .aria("label", t(.homeFigures))], [
+                H.el("li", [.cls("card")], [H.span(t.number(m.provinces.count), [.cls("stat")]), H.text(t.plural(.provincesCount, m.provinces.count))]),
+                H.el("li", [.cls("card")], [H.span(t.number(totalOrgs), [.cls("stat")]), H.text(t.plural(.organisationsCount, totalOrgs))]),
+                H.el("li", [.cls("card")], [H.span(t.number(m.userCount), [.cls("stat")]), H.text(t.plural(.accountsCount, m.userCount))]),
+            ]),
+            H.h2(t(.homeProvinces)),
+            H.div([.cls("table-scroll")], H.table(caption: t(.homeProvincesCaption), headers: [t(.fieldName), t(.fieldKind), t(.fieldPopulation)],
+                    rows: m.provinces.map { [H.text($0.name), H.text($0.kind == "prefecture" ? t(.kindPrefecture) : t(.kindProvince)), H.text(t.number($0.population))] })),
+            H.h2(t(.homeOrganisations)),
+            H.ul([], m.organisationsBySector.map { H.text("\(t.sector($0.0)): \(t.plural(.organisationsCount, $0.1))") }),
+            H.p([], H.a(t(.homeSeeOrganisations), href: SiteURL.organisations.path(t.language))),
+            m.contact.isEmpty ? H.empty : H.group([H.h2(t(.homeContact)), H.ul([], m.contact.map { H.el("bdi", [], [H.text($0)]) })]),
+        ]))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SharakaCore
+
+/// What a page uses to speak the user's language: strings, plurals, dates, numbers.
+/// A key missing in the language falls back to French, then Arabic.
+struct Localizer: Sendable {
+    let language: Language
+
+    init(_ language: Language) { self.language = language }
+
+    func callAsFunction(_ key: L10nKey) -> String {
+        for lang in language.fallbackChain {
+            if case .text(let s)? = Catalogue.all[lang]?.entries[key.rawValue] { return s }
+        }
+        return key.rawValue
+    }
+
+    /// `t(.fieldTooLong, ["max": "150"])` fills `{max}`.
+    func callAsFunction(_ key: L10nKey, _ values: [String: String]) -> String {
+        var s = self(key)
+        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+        return s
+    }
+
+    /// Counted string in the right plural form: "3 مقترحات", "11 مقترحا".
+    func plural(_ key: PluralKey, _ count: Int) -> String {
+        for lang in language.fallbackChain {
+            guard case .plural(let forms)? = Catalogue.all[lang]?.entries[key.rawValue] else { continue }
+            let category = PluralCategory.of(count, in: lang)
+            if let form = forms[category.rawValue] ?? forms["other"] {
+                return form.replacingOccurrences(of: "{n}", with: LocalFormat.integer(count, in: language))
+            }
+        }
+        return "\(count)"
+    }
+
+    func date(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Africa/Casablanca") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return LocalFormat.date(year: c.year!, month: c.month!, day: c.day!, in: language)
+    }
+
+    func number(_ n: Int) -> String { LocalFormat.integer(n, in: language) }
+
+    /// Message for a refused field.
+    func problem(_ p: FieldProblem, min: Int? = nil, max: Int? = nil) -> String {
+        let key: L10nKey = switch p {
+        case .required: .errRequired
+        case .tooShort: .errTooShort
+        case .tooLong: .errTooLong
+        case .invalidEmail: .errInvalidEmail
+        case .passwordTooWeak: .errPasswordWeak
+        case .passwordsDiffer: .errPasswordsDiffer
+        case .unknownChoice: .errUnknownChoice
+        case .alreadyTaken: .errEmailTaken
+        }
+        return self(key, ["min": min.map { number($0) } ?? "", "max": max.map { number($0) } ?? ""])
+    }
+
+    func sector(_ s: Sector) -> String {
+        switch s {
+        case .regionalCouncil: self(.sectorRegionalCouncil)
+        case .prefectureProvince: self(.sectorPrefectureProvince)
+        case .deconcentratedAdministration: self(.sectorDeconcentrated)
+        case .association: self(.sectorAssociation)
+        case .company: self(.sectorCompany)
+        case .academiaMedia: self(.sectorAcademiaMedia)
+        }
+    }
+
+    func role(_ r: Role) -> String {
+        switch r {
+        case .visitor: self(.roleVisitor)
+        case .citizen: self(.roleCitizen)
+        case .organisationMember: self(.roleOrganisationMember)
+        case .official: self(.roleOfficial)
+        case .moderator: self(.roleModerator)
+        case .administrator: self(.roleAdministrator)
+        }
+    }
+
+    func text(_ t: LocalizedText) -> String { t.resolve(for: language)?.text ?? "" }
+}

@@ -1,0 +1,15 @@
+import Fluent
+import Vapor
+
+/// Every migration, in the order it must run. Append only: a released migration is never edited.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateRegion())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateOrganisations())
+        app.migrations.add(CreateAccountTokens())
+        app.migrations.add(CreateOutbox())
+        app.migrations.add(CreateFiles())
+    }
+}

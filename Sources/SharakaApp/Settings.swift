@@ -1,0 +1,70 @@
+import Vapor
+
+/// Everything an operator can set through the environment, read once at start.
+/// The README's configuration table lists the same variables.
+public struct Settings: Sendable {
+    public enum Engine: String, Sendable { case sqlite, postgres }
+    public enum FileStoreKind: String, Sendable { case directory, database }
+
+    public var databaseURL: String?
+    public var sqlitePath: String
+    public var filesPath: String
+    public var fileStore: FileStoreKind
+    public var publicURL: String
+    public var secureCookies: Bool
+    public var bcryptCost: Int
+    public var sendmailPath: String?
+    public var mailFrom: String
+    public var outboxInterval: TimeInterval
+    public var maxUploadBytes: Int
+    public var runWorkers: Bool
+    public var jsonLogs: Bool
+    /// Behind a reverse proxy, the client's address comes from X-Forwarded-For.
+    public var trustProxy: Bool
+
+    public var engine: Engine { databaseURL == nil ? .sqlite : .postgres }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+        let databaseURL = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let publicURL = env["SHARAKA_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        let store = env["SHARAKA_FILE_STORE"].flatMap(FileStoreKind.init(rawValue:))
+            ?? (databaseURL == nil ? .directory : .database)
+        return Settings(
+            databaseURL: databaseURL,
+            sqlitePath: env["SHARAKA_SQLITE_PATH"] ?? "./sharaka.sqlite",
+            filesPath: env["SHARAKA_FILES_PATH"] ?? "./files",
+            fileStore: store,
+            publicURL: publicURL,
+            secureCookies: env["SHARAKA_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? publicURL.hasPrefix("https://"),
+            bcryptCost: env["SHARAKA_BCRYPT_COST"].flatMap(Int.init) ?? 12,
+            sendmailPath: env["SHARAKA_SENDMAIL"].flatMap { $0.isEmpty ? nil : $0 },
+            mailFrom: env["SHARAKA_MAIL_FROM"] ?? "Sharaka <no-reply@sharaka.local>",
+            outboxInterval: env["SHARAKA_OUTBOX_INTERVAL"].flatMap(Double.init) ?? 5,
+            maxUploadBytes: (env["SHARAKA_MAX_UPLOAD_MB"].flatMap(Int.init) ?? 20) * 1024 * 1024,
+            runWorkers: env["SHARAKA_WORKERS"] != "0",
+            jsonLogs: env["SHARAKA_LOG_FORMAT"] == "json",
+            trustProxy: env["SHARAKA_TRUST_PROXY"] == "1"
+        )
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = Settings }
+
+    public var settings: Settings {
+        get { storage[SettingsKey.self] ?? .fromEnvironment() }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var settings: Settings { application.settings }
+
+    /// The client's IP address, for rate limits.
+    var clientAddress: String {
+        if settings.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import SharakaCore
+import Vapor
+
+/// Every page path in one place: routes are registered from `pattern` and links are
+/// built from `path(_:)`, so no path string is written twice.
+enum SiteURL: Hashable {
+    case home
+    case register, confirmEmail, login, logout, passwordForgot, passwordReset
+    case account, accountProfile, accountPassword, accountDelete, accountExport
+    case organisations, organisation(UUID)
+    case adminUsers, adminUserRole(UUID), adminUserBlock(UUID)
+    case adminOrganisations, adminOrganisationNew, adminOrganisation(UUID)
+    case adminOrganisationMembers(UUID), adminOrganisationMemberRemove(UUID, UUID)
+    case adminRegion, adminOutbox
+
+    /// Path below the language prefix.
+    var relative: String {
+        switch self {
+        case .home: ""
+        case .register: "register"
+        case .confirmEmail: "confirm"
+        case .login: "login"
+        case .logout: "logout"
+        case .passwordForgot: "password/forgot"
+        case .passwordReset: "password/reset"
+        case .account: "account"
+        case .accountProfile: "account/profile"
+        case .accountPassword: "account/password"
+        case .accountDelete: "account/delete"
+        case .accountExport: "account/export"
+        case .organisations: "organisations"
+        case .organisation(let id): "organisations/\(id)"
+        case .adminUsers: "admin/users"
+        case .adminUserRole(let id): "admin/users/\(id)/role"
+        case .adminUserBlock(let id): "admin/users/\(id)/block"
+        case .adminOrganisations: "admin/organisations"
+        case .adminOrganisationNew: "admin/organisations/new"
+        case .adminOrganisation(let id): "admin/organisations/\(id)"
+        case .adminOrganisationMembers(let id): "admin/organisations/\(id)/members"
+        case .adminOrganisationMemberRemove(let o, let m): "admin/organisations/\(o)/members/\(m)/remove"
+        case .adminRegion: "admin/region"
+        case .adminOutbox: "admin/outbox"
+        }
+    }
+
+    func path(_ language: Language) -> String {
+        relative.isEmpty ? "/\(language.rawValue)/" : "/\(language.rawValue)/\(relative)"
+    }
+
+    /// Route pattern below the language group; `:id` stands for a UUID parameter.
+    static func pattern(_ url: SiteURL) -> [PathComponent] {
+        url.relative.split(separator: "/").map { part in
+            UUID(uuidString: String(part)) != nil ? PathComponent.parameter(part == "\(placeholderB)" ? "member" : "id") : PathComponent(stringLiteral: String(part))
+        }
+    }
+
+    /// Placeholders used to build patterns from the same `relative` strings.
+    static let placeholder = UUID(uuidString: "00000000-0000-0000-0000-000000000001")!
+    static let placeholderB = UUID(uuidString: "00000000-0000-0000-0000-000000000002")!
+
+    static func file(_ sha256: String) -> String { "/files/\(sha256)" }
+}

@@ -1,0 +1,61 @@
+/// Labelled form controls that show their error beside them and keep the user's input,
+/// wired with aria-describedby / aria-invalid so screen readers announce the problem.
+enum FormField {
+    static func input(_ name: String, label: String, value: String = "", type: String = "text",
+                      error: String? = nil, hint: String? = nil, required: Bool = false,
+                      autocomplete: String? = nil, extra: [Attr] = []) -> HNode {
+        let id = "f-\(name)"
+        let describedBy = [error != nil ? "\(id)-error" : nil, hint != nil ? "\(id)-hint" : nil].compactMap { $0 }.joined(separator: " ")
+        return H.div([.cls("field")],
+            H.el("label", [.for(id)], [H.text(label)]),
+            hint.map { H.span($0, [.cls("hint"), .id("\(id)-hint")]) } ?? H.empty,
+            error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
+            H.void("input", [.id(id), .name(name), .type(type), .value(type == "password" ? "" : value),
+                             .flag("required", required), .attr("autocomplete", autocomplete),
+                             .attr("aria-invalid", error != nil ? "true" : nil),
+                             .attr("aria-describedby", describedBy.isEmpty ? nil : describedBy)] + extra))
+    }
+
+    static func textarea(_ name: String, label: String, value: String = "", error: String? = nil, rows: Int = 4, required: Bool = false, lang: String? = nil, dir: String? = nil) -> HNode {
+        let id = "f-\(name)"
+        return H.div([.cls("field")],
+            H.el("label", [.for(id)], [H.text(label)]),
+            error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
+            H.el("textarea", [.id(id), .name(name), .attr("rows", String(rows)), .flag("required", required),
+                              .attr("lang", lang), .dir(dir ?? "auto"),
+                              .attr("aria-invalid", error != nil ? "true" : nil),
+                              .attr("aria-describedby", error != nil ? "\(id)-error" : nil)], [H.text(value)]))
+    }
+
+    static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?,
+                       error: String? = nil, includeBlank: String? = nil) -> HNode {
+        let id = "f-\(name)"
+        var opts: [HNode] = []
+        if let blank = includeBlank { opts.append(H.el("option", [.value("")], [H.text(blank)])) }
+        opts += options.map { H.el("option", [.value($0.value), .flag("selected", $0.value == selected)], [H.text($0.label)]) }
+        return H.div([.cls("field")],
+            H.el("label", [.for(id)], [H.text(label)]),
+            error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
+            H.el("select", [.id(id), .name(name), .attr("aria-invalid", error != nil ? "true" : nil),
+                            .attr("aria-describedby", error != nil ? "\(id)-error" : nil)], opts))
+    }
+
+    static func checkbox(_ name: String, label: String, checked: Bool = false, error: String? = nil) -> HNode {
+        let id = "f-\(name)"
+        return H.div([.cls("field")],
+            error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
+            H.el("label", [.for(id)], [
+                H.void("input", [.id(id), .name(name), .type("checkbox"), .value("yes"), .flag("checked", checked),
+                                 .attr("aria-describedby", error != nil ? "\(id)-error" : nil)]),
+                H.text(" " + label),
+            ]))
+    }
+
+    /// Shown at the top of a refused form so that the problem is announced first.
+    static func errorSummary(_ errors: [String: String], title: String) -> HNode {
+        guard !errors.isEmpty else { return H.empty }
+        return H.div([.cls("error-summary"), .attr("role", "alert")],
+            H.strong(title),
+            H.ul([], errors.sorted { $0.key < $1.key }.map { H.a($0.value, href: "#f-\($0.key)") }))
+    }
+}

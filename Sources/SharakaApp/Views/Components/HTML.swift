@@ -1,0 +1,114 @@
+@preconcurrency import Plot
+
+/// The only door from feature code to Plot. Plot 0.14 escapes text but writes
+/// attribute values as they are, so every attribute goes through `Attr`, which
+/// escapes; a test fails if a file outside this folder calls Plot directly.
+typealias HNode = Node<Any>
+
+struct Attr: Sendable {
+    let name: String
+    let value: String?
+
+    static func attr(_ name: String, _ value: String?) -> Attr { Attr(name: name, value: value) }
+    static func cls(_ v: String) -> Attr { .init(name: "class", value: v) }
+    static func id(_ v: String) -> Attr { .init(name: "id", value: v) }
+    static func href(_ v: String) -> Attr { .init(name: "href", value: v) }
+    static func name(_ v: String) -> Attr { .init(name: "name", value: v) }
+    static func value(_ v: String) -> Attr { .init(name: "value", value: v) }
+    static func type(_ v: String) -> Attr { .init(name: "type", value: v) }
+    static func action(_ v: String) -> Attr { .init(name: "action", value: v) }
+    static func `for`(_ v: String) -> Attr { .init(name: "for", value: v) }
+    static func lang(_ v: String) -> Attr { .init(name: "lang", value: v) }
+    static func dir(_ v: String) -> Attr { .init(name: "dir", value: v) }
+    static func aria(_ n: String, _ v: String) -> Attr { .init(name: "aria-\(n)", value: v) }
+    static let postMethod = Attr(name: "method", value: "post")
+    static let getMethod = Attr(name: "method", value: "get")
+    /// Boolean attribute such as `required` or `checked`, present only when `on`.
+    static func flag(_ n: String, _ on: Bool = true) -> Attr { .init(name: n, value: on ? n : nil) }
+}
+
+extension String {
+    var attributeEscaped: String {
+        var out = ""
+        out.reserveCapacity(count)
+        for ch in self {
+            switch ch {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Plot leaves `&name;` sequences alone in text, which would turn a user's "&lt;" into "<"
+    /// on screen; escaping ourselves keeps what people typed exactly as typed.
+    var textEscaped: String {
+        var out = ""
+        out.reserveCapacity(count)
+        for ch in self {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+enum H {
+    static func el(_ name: String, _ attrs: [Attr] = [], _ children: [HNode]) -> HNode {
+        var nodes: [HNode] = attrs.compactMap { a in
+            a.value.map { HNode.attribute(named: a.name, value: $0.attributeEscaped, ignoreIfValueIsEmpty: false) }
+        }
+        nodes.append(contentsOf: children)
+        return .element(named: name, nodes: nodes)
+    }
+
+    static func void(_ name: String, _ attrs: [Attr]) -> HNode {
+        .element(Element<Any>.selfClosed(named: name, attributes: attrs.compactMap { a in
+            a.value.map { Attribute<Any>(name: a.name, value: $0.attributeEscaped, ignoreIfValueIsEmpty: false) }
+        }))
+    }
+
+    static func text(_ s: String) -> HNode { .raw(s.textEscaped) }
+    static func group(_ nodes: [HNode]) -> HNode { .group(nodes) }
+    static var empty: HNode { .empty }
+    /// Markup we wrote ourselves (SVG charts, pre-escaped fragments). Never user text.
+    static func trusted(_ s: String) -> HNode { .raw(s) }
+
+    static func render(_ node: HNode) -> String { node.render() }
+}
+
+// Short forms for the tags pages use; each takes attributes then children.
+extension H {
+    static func div(_ a: [Attr] = [], _ c: HNode...) -> HNode { el("div", a, c) }
+    static func div(_ a: [Attr] = [], children c: [HNode]) -> HNode { el("div", a, c) }
+    static func section(_ a: [Attr] = [], _ c: HNode...) -> HNode { el("section", a, c) }
+    static func p(_ a: [Attr] = [], _ c: HNode...) -> HNode { el("p", a, c) }
+    static func p(_ s: String, _ a: [Attr] = []) -> HNode { el("p", a, [text(s)]) }
+    static func span(_ s: String, _ a: [Attr] = []) -> HNode { el("span", a, [text(s)]) }
+    static func strong(_ s: String) -> HNode { el("strong", [], [text(s)]) }
+    static func small(_ s: String, _ a: [Attr] = []) -> HNode { el("small", a, [text(s)]) }
+    static func h1(_ s: String, _ a: [Attr] = []) -> HNode { el("h1", a, [text(s)]) }
+    static func h2(_ s: String, _ a: [Attr] = []) -> HNode { el("h2", a, [text(s)]) }
+    static func h3(_ s: String, _ a: [Attr] = []) -> HNode { el("h3", a, [text(s)]) }
+    static func a(_ s: String, href: String, _ a: [Attr] = []) -> HNode { el("a", [.href(href)] + a, [text(s)]) }
+    static func ul(_ a: [Attr] = [], _ items: [HNode]) -> HNode { el("ul", a, items.map { el("li", [], [$0]) }) }
+    static func dl(_ pairs: [(String, HNode)]) -> HNode {
+        el("dl", [], pairs.flatMap { [el("dt", [], [text($0.0)]), el("dd", [], [$0.1])] })
+    }
+    static func button(_ s: String, _ a: [Attr] = []) -> HNode { el("button", [.type("submit")] + a, [text(s)]) }
+    static func table(caption: String, headers: [String], rows: [[HNode]], _ a: [Attr] = []) -> HNode {
+        el("table", a, [
+            el("caption", [], [text(caption)]),
+            el("thead", [], [el("tr", [], headers.map { el("th", [.attr("scope", "col")], [text($0)]) })]),
+            el("tbody", [], rows.map { el("tr", [], $0.map { el("td", [], [$0]) }) }),
+        ])
+    }
+}

@@ -1,0 +1,83 @@
+import SharakaCore
+import Vapor
+
+/// A full page: the layout (header with region identity, language switcher and
+/// account menu; skip link; main landmark; footer) around a feature's content.
+struct Page {
+    var title: String
+    var content: HNode
+    var status: HTTPStatus = .ok
+
+    func render(_ ctx: PageContext) -> Response {
+        let html = ("<!DOCTYPE html>" + H.render(document(ctx)))
+            .replacingOccurrences(of: CSRF.placeholder, with: ctx.csrfToken)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        headers.replaceOrAdd(name: .contentLanguage, value: ctx.language.rawValue)
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+
+    private func document(_ ctx: PageContext) -> HNode {
+        let t = ctx.t
+        return H.el("html", [.lang(ctx.language.rawValue), .dir(ctx.language.direction)], [
+            H.el("head", [], [
+                H.void("meta", [.attr("charset", "utf-8")]),
+                H.void("meta", [.name("viewport"), .attr("content", "width=device-width, initial-scale=1")]),
+                H.el("title", [], [H.text("\(title) · \(ctx.regionName)")]),
+                H.void("link", [.attr("rel", "stylesheet"), .href(StaticAssets.cssPath)]),
+                H.el("script", [.attr("src", StaticAssets.jsPath), .flag("defer")], []),
+            ]),
+            H.el("body", [], [
+                H.a(t(.skipToContent), href: "#main", [.cls("skip-link")]),
+                header(ctx),
+                ctx.isDemo ? H.p(t(.demoBanner), [.cls("demo-banner"), .attr("role", "note")]) : H.empty,
+                H.el("main", [.id("main"), .attr("tabindex", "-1")], [
+                    ctx.notice.map { H.p($0, [.cls("notice"), .attr("role", "status")]) } ?? H.empty,
+                    content,
+                ]),
+                H.el("footer", [.cls("site-footer")], [
+                    H.p(t(.footerAbout)),
+                    H.p([], H.a(t(.footerApi), href: "/api/v1/openapi.json")),
+                ]),
+            ]),
+        ])
+    }
+
+    private func header(_ ctx: PageContext) -> HNode {
+        let t = ctx.t
+        var account: [HNode] = []
+        if let user = ctx.user {
+            account.append(H.a(user.name, href: ctx.url(.account)))
+            if Policy.allows(user.role, .listUsers) {
+                account.append(H.a(t(.navAdmin), href: ctx.url(.adminUsers)))
+            }
+            account.append(H.el("form", [.action(ctx.url(.logout)), .postMethod, .cls("inline")], [
+                CSRF.field(ctx), H.button(t(.navLogout), [.cls("link-button")]),
+            ]))
+        } else {
+            account.append(H.a(t(.navLogin), href: ctx.url(.login)))
+            account.append(H.a(t(.navRegister), href: ctx.url(.register)))
+        }
+        let switcher = Language.allCases.map { lang -> HNode in
+            let path = "/\(lang.rawValue)/\(ctx.relativePath)"
+            return lang == ctx.language
+                ? H.el("span", [.lang(lang.rawValue), .aria("current", "true")], [H.text(lang.endonym)])
+                : H.el("a", [.href(path), .lang(lang.rawValue), .attr("hreflang", lang.rawValue)], [H.text(lang.endonym)])
+        }
+        return H.el("header", [.cls("site-header")], [
+            H.el("a", [.href(ctx.url(.home)), .cls("brand")], [
+                ctx.regionLogo.map { H.void("img", [.attr("src", SiteURL.file($0)), .attr("alt", ""), .attr("width", "40"), .attr("height", "40")]) } ?? H.empty,
+                H.el("span", [], [H.strong(t(.appName)), H.text(" · "), H.text(ctx.regionName)]),
+            ]),
+            H.el("nav", [.aria("label", t(.navMain))], [
+                H.ul([.cls("nav-list")], [
+                    H.a(t(.navHome), href: ctx.url(.home)),
+                    H.a(t(.navOrganisations), href: ctx.url(.organisations)),
+                ]),
+            ]),
+            H.el("nav", [.aria("label", t(.navLanguages)), .cls("languages")], [H.ul([.cls("nav-list")], switcher)]),
+            H.el("nav", [.aria("label", t(.navAccount)), .cls("account")], [H.ul([.cls("nav-list")], account)]),
+        ])
+    }
+}

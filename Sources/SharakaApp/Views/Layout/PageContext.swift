@@ -1,0 +1,24 @@
+import SharakaCore
+import Vapor
+
+/// What every page needs to know about the request, built once per request.
+struct PageContext: Sendable {
+    let language: Language
+    let t: Localizer
+    let user: UserSummary?
+    let csrfToken: String
+    /// Path of the current page below its language prefix, for the language switcher.
+    let relativePath: String
+    let regionName: String
+    let regionLogo: String?
+    let isDemo: Bool
+    var notice: String?
+
+    struct UserSummary: Sendable {
+        let id: UUID
+        let name: String
+        let role: Role
+    }
+
+    func url(_ u: SiteURL) -> String { u.path(language) }
+}

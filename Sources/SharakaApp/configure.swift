@@ -1,0 +1,58 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Sets up storage, middleware and routes. Tests call it with their own settings.
+public func configure(_ app: Application, settings: Settings = .fromEnvironment()) async throws {
+    app.settings = settings
+
+    switch settings.engine {
+    case .sqlite:
+        // The driver turns foreign keys on for every connection and installs a busy handler
+        // that waits instead of failing with SQLITE_BUSY; WAL (set in `prepareStorage`)
+        // lets readers go on while one connection writes.
+        app.databases.use(.sqlite(.file(settings.sqlitePath), sqlLogLevel: .debug), as: .sqlite)
+    case .postgres:
+        try app.databases.use(.postgres(url: settings.databaseURL!, sqlLogLevel: .debug), as: .psql)
+    }
+
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "sharaka_session"
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(30 * 24 * 3600),
+                          maxAge: 30 * 24 * 3600, path: "/", isSecure: settings.secureCookies,
+                          isHTTPOnly: true, sameSite: .lax)
+    }
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes + 1024 * 1024)
+
+    app.fileStore = switch settings.fileStore {
+    case .directory: DirectoryFileStore(root: settings.filesPath)
+    case .database: DatabaseFileStore()
+    }
+
+    Migrations.register(on: app)
+
+    // Order matters: headers and error pages wrap everything, sessions before CSRF.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SharakaErrorMiddleware(environment: app.environment))
+    app.middleware.use(StaticAssetsMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(CurrentUserMiddleware())
+
+    try routes(app)
+
+    if settings.runWorkers && app.environment != .testing {
+        app.lifecycle.use(OutboxWorker(interval: settings.outboxInterval))
+    }
+}
+
+/// WAL mode is a property of the file, so setting it once per start is enough.
+func prepareStorage(_ app: Application) async throws {
+    if app.settings.engine == .sqlite, let sql = app.db as? any SQLDatabase {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}

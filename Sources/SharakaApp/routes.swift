@@ -1,0 +1,66 @@
+import Vapor
+
+/// Registers each feature's routes, nothing else.
+func routes(_ app: Application) throws {
+    do { // platform
+        app.get(use: HomeController.root)
+        app.get("healthz", use: HealthController.live)
+        app.get("readyz", use: HealthController.ready)
+        app.get("files", ":sha256", use: FileController.show)
+    }
+
+    do { // JSON API
+        let api = app.grouped("api", "v1")
+        APIRoutes.register(api)
+    }
+
+    let site = app.grouped(":lang").grouped(LocaleMiddleware())
+    let forms = site.grouped(CSRF.Middleware())
+    func get(_ url: SiteURL, _ handler: @escaping @Sendable (Request) async throws -> Response) {
+        site.get(SiteURL.pattern(url), use: handler)
+    }
+    func post(_ url: SiteURL, _ handler: @escaping @Sendable (Request) async throws -> Response) {
+        forms.post(SiteURL.pattern(url), use: handler)
+    }
+    let id = SiteURL.placeholder, member = SiteURL.placeholderB
+
+    do { // home and directory
+        get(.home, HomeController.show)
+        get(.organisations, OrganisationController.index)
+        get(.organisation(id), OrganisationController.show)
+    }
+
+    do { // accounts
+        get(.register, AccountController.registerForm)
+        post(.register, AccountController.register)
+        get(.confirmEmail, AccountController.confirm)
+        get(.login, AccountController.loginForm)
+        post(.login, AccountController.login)
+        post(.logout, AccountController.logout)
+        get(.passwordForgot, AccountController.forgotForm)
+        post(.passwordForgot, AccountController.forgot)
+        get(.passwordReset, AccountController.resetForm)
+        post(.passwordReset, AccountController.reset)
+        get(.account, MyAccountController.show)
+        post(.accountProfile, MyAccountController.updateProfile)
+        post(.accountPassword, MyAccountController.changePassword)
+        post(.accountDelete, MyAccountController.delete)
+        get(.accountExport, MyAccountController.export)
+    }
+
+    do { // administration
+        get(.adminUsers, AdminUsersController.index)
+        post(.adminUserRole(id), AdminUsersController.changeRole)
+        post(.adminUserBlock(id), AdminUsersController.toggleBlock)
+        get(.adminOrganisations, AdminOrganisationsController.index)
+        post(.adminOrganisations, AdminOrganisationsController.create)
+        get(.adminOrganisationNew, AdminOrganisationsController.new)
+        get(.adminOrganisation(id), AdminOrganisationsController.edit)
+        post(.adminOrganisation(id), AdminOrganisationsController.update)
+        post(.adminOrganisationMembers(id), AdminOrganisationsController.addMember)
+        post(.adminOrganisationMemberRemove(id, member), AdminOrganisationsController.removeMember)
+        get(.adminRegion, AdminRegionController.edit)
+        post(.adminRegion, AdminRegionController.update)
+        get(.adminOutbox, AdminOutboxController.index)
+    }
+}
