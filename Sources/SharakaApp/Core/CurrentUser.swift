@@ -41,9 +41,13 @@ extension Request {
         return user
     }
 
-    func signIn(_ user: User) {
-        // A fresh session id on sign-in defeats session fixation.
-        session.destroy()
+    /// Starts a session under a new id: an id planted before sign-in (session fixation) dies here.
+    func signIn(_ user: User) async throws {
+        if let old = session.id {
+            try await SessionRecord.query(on: db).filter(\.$key == old).delete()
+        }
+        session.id = nil
+        session.data = SessionData()
         session.data["user_id"] = user.id?.uuidString
         session.data["csrf"] = CSRF.newToken()
     }

@@ -81,7 +81,7 @@ enum TestFixtures {
 
     @discardableResult
     static func user(_ app: Application, email: String, role: Role = .citizen, confirmed: Bool = true, name: String = "Test User") async throws -> User {
-        let user = User(name: name, email: email, passwordHash: try await app.password.async.hash(password).get(),
+        let user = User(name: name, email: email.lowercased(), passwordHash: try await app.password.async.hash(password).get(),
                         language: .ar, provinceCode: nil, role: role)
         if confirmed { user.confirmedAt = Date() }
         try await user.create(on: app.db)

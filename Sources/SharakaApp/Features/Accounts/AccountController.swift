@@ -93,7 +93,7 @@ enum AccountController {
         if !user.isConfirmed {
             return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginUnconfirmed), status: .forbidden))
         }
-        req.signIn(user)
+        try await req.signIn(user)
         // Only local paths: an open redirect would let a phishing link borrow our domain.
         let next = form.next ?? ""
         let target = next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : SiteURL.home.path(user.language)
