@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+@testable import SharakaApp
+import SharakaCore
+import Testing
+import Vapor
+
+/// Stores a markup payload in every field a user can write, renders every page,
+/// and looks for the payload arriving as live markup.
+@Suite struct EscapingTests {
+    static let payload = "\"'><x onx=1>"
+
+    @Test(arguments: Engine.all)
+    func userTextNeverBecomesMarkup(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: the payload everywhere it can go
+            let p = Self.payload
+            let region = try #require(try await Region.query(on: app.db).first())
+            region.name = LocalizedText([.ar: p, .fr: p, .en: p, .zgh: p])
+            region.contactEmail = p; region.contactPhone = p; region.address = p
+            try await region.save(on: app.db)
+            app.regionCache.invalidate()
+            let province = try #require(try await Province.query(on: app.db).first())
+            province.name = LocalizedText([.ar: p, .fr: p])
+            try await province.save(on: app.db)
+            let admin = try await TestFixtures.user(app, email: "admin@example.ma", role: .administrator, name: p)
+            let org = Organisation(name: LocalizedText([.ar: p, .fr: p, .en: p, .zgh: p]), sector: .association, provinceCode: province.code,
+                                   website: "javascript:alert(1)//\(p)", description: LocalizedText([.ar: p, .fr: p]))
+            try await org.create(on: app.db)
+            try await Membership(userID: admin.id!, organisationID: org.id!, role: .manager).create(on: app.db)
+            try await OutboxMessage(recipient: p, subject: p, body: p).create(on: app.db)
+
+            let client = Client(app)
+            try await client.login("admin@example.ma", lang: "fr")
+            let pages = ["/", "/organisations", "/organisations/\(org.id!)", "/organisations?q=\(Client.encode(p))",
+                         "/account", "/admin/users", "/admin/users?q=\(Client.encode(p))", "/admin/organisations",
+                         "/admin/organisations/\(org.id!)", "/admin/organisations/new", "/admin/region", "/admin/outbox",
+                         "/login?next=\(Client.encode(p))", "/password/reset?token=\(Client.encode(p))", "/password/forgot"]
+            for lang in Language.allCases {
+                for page in pages {
+                    let res = try await client.get("/\(lang.rawValue)\(page)")
+                    #expect(res.status == .ok, "\(lang) \(page): \(res.status)")
+                    let html = res.body.string
+                    #expect(!html.contains("<x onx"), "\(lang) \(page) renders the payload as markup")
+                    #expect(!html.contains("'><x"), "\(lang) \(page) breaks out of an attribute")
+                    #expect(!html.contains("href=\"javascript:"), "\(lang) \(page) links to javascript:")
+                }
+            }
+            // a form re-rendered with the payload keeps it escaped too
+            try await client.get("/fr/admin/organisations/new")
+            let refused = try await client.post("/fr/admin/organisations", ["name_fr": p, "sector": "nope", "website": p])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(!refused.body.string.contains("<x onx") && !refused.body.string.contains("'><x"))
+        }
+    }
+
+    /// Feature code reaches Plot only through `H` and `Attr`, which escape attribute values.
+    @Test func onlyTheHTMLComponentImportsPlot() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../Sources/SharakaApp").standardized
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        #expect(files.count > 20)
+        for file in files where file.lastPathComponent != "HTML.swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains("import Plot"), "\(file.lastPathComponent) imports Plot directly")
+            #expect(!text.contains(".attribute(named:"), "\(file.lastPathComponent) writes a raw attribute")
+        }
+    }
+
+    @Test func attributeEscapingCoversQuotesAndAngles() {
+        #expect(Self.payload.attributeEscaped == "&quot;&#39;&gt;&lt;x onx=1&gt;")
+        #expect("a&b".textEscaped == "a&amp;b")
+        #expect(H.render(H.el("a", [.href("\"x")], [H.text("<b>")])) == "<a href=\"&quot;x\">&lt;b&gt;</a>")
+    }
+}
