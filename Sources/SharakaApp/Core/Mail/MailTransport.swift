@@ -25,8 +25,10 @@ struct SendmailTransport: MailTransport {
                     process.standardInput = input
                     process.standardError = errors
                     process.standardOutput = FileHandle.nullDevice
+                    // A binary that dies early closes the pipe: get EPIPE as an error, not a fatal SIGPIPE.
+                    signal(SIGPIPE, SIG_IGN)
                     try process.run()
-                    input.fileHandleForWriting.write(Data(message.utf8))
+                    try? input.fileHandleForWriting.write(contentsOf: Data(message.utf8))
                     try input.fileHandleForWriting.close()
                     process.waitUntilExit()
                     if process.terminationStatus != 0 {

@@ -33,8 +33,11 @@ struct OutboxDelivery {
     var instanceID: String = UUID().uuidString
     var schedule = RetrySchedule()
     var claimSeconds: TimeInterval = 300
+    /// Tests put a recording transport here.
+    var transportOverride: (any MailTransport)?
 
     var transport: any MailTransport {
+        if let transportOverride { return transportOverride }
         if let path = app.settings.sendmailPath { return SendmailTransport(path: path) }
         return LogTransport(logger: app.logger)
     }

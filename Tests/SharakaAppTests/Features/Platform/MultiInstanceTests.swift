@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+@testable import SharakaApp
+import Testing
+import Vapor
+import VaporTesting
+
+/// Two app instances on one PostgreSQL database, as in production behind a load balancer.
+@Suite struct MultiInstanceTests {
+    func withTwoInstances(_ body: (Application, Application) async throws -> Void) async throws {
+        let settings = try TestDatabase.settings(.postgres)
+        try await withTestApp(.postgres, settings: settings) { first in
+            try await withApp(configure: { app in try await configure(app, settings: settings) }) { second in
+                try await body(first, second)
+            }
+        }
+    }
+
+    @Test(.enabled(if: Engine.all.contains(.postgres)))
+    func sessionsAndFilesAreSharedAcrossInstances() async throws {
+        try await withTwoInstances { a, b in
+            try await TestFixtures.user(a, email: "shared@example.ma", name: "Samira")
+            let onA = Client(a)
+            try await onA.login("shared@example.ma")
+            // the same browser, now served by the other instance
+            let onB = Client(b)
+            onB.cookies = onA.cookies
+            let page = try await onB.get("/ar/account")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Samira"))
+            let file = try await a.fileStore.store(FileStoreTests.png, originalName: "x.png", allowed: [.png], maxBytes: 1024, on: a.db)
+            #expect(try await onB.get("/files/\(file.id!)").status == .ok)
+        }
+    }
+
+    @Test(.enabled(if: Engine.all.contains(.postgres)))
+    func eachMessageIsDeliveredByExactlyOneInstance() async throws {
+        try await withTwoInstances { a, b in
+            for i in 0..<60 { try await Outbox.enqueue(to: "p\(i)@example.ma", subject: "s", body: "b", on: a.db) }
+            let ta = RecordingTransport(), tb = RecordingTransport()
+            var da = OutboxDelivery(app: a); da.transportOverride = ta
+            var db = OutboxDelivery(app: b); db.transportOverride = tb
+            // both instances drain the queue at the same time, in small batches
+            async let fromA: Int = { var n = 0; for _ in 0..<10 { n += try await da.deliverDue(batch: 4) }; return n }()
+            async let fromB: Int = { var n = 0; for _ in 0..<10 { n += try await db.deliverDue(batch: 4) }; return n }()
+            let total = try await fromA + fromB
+            let all = ta.sent.withLockedValue { $0 } + tb.sent.withLockedValue { $0 }
+            #expect(total == 60)
+            #expect(all.count == 60 && Set(all).count == 60)
+            let pending = try await OutboxMessage.query(on: a.db).filter(\.$status != "sent").count()
+            #expect(pending == 0)
+        }
+    }
+}
