@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import SharakaCore
 import Vapor
 
@@ -12,7 +13,11 @@ enum AdminUsersController {
         var query = User.query(on: req.db).filter(\.$deletedAt == nil)
         if !q.isEmpty {
             let needle = String(q.prefix(100))
-            query = query.group(.or) { $0.filter(\.$email ~~ needle).filter(\.$name ~~ needle) }
+            // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+            query = query.group(.or) {
+                $0.filter(\.$email ~~ needle)
+                  .filter(.sql(unsafeRaw: "lower(\"users\".\"name\")"), .contains(inverse: false, .anywhere), .bind(needle))
+            }
         }
         if let role { query = query.filter(\.$role == role.rawValue) }
         let total = try await query.count()
