@@ -30,7 +30,11 @@ extension Request {
     /// Throws 403 (or sends a visitor to the login page) unless the policy allows the action.
     func require(_ action: Action) throws {
         if Policy.allows(role, action) { return }
-        if currentUser == nil && action != .register { throw Abort.redirect(to: SiteURL.login.path(language) + "?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")) }
+        if currentUser == nil && action != .register {
+            // Come back here after signing in, unless "here" was a form post.
+            let next = method == .GET ? "?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : ""
+            throw Abort.redirect(to: SiteURL.login.path(language) + next)
+        }
         throw Abort(.forbidden)
     }
 

@@ -62,6 +62,7 @@ func withTestApp<T>(_ engine: Engine, seed: Bool = true, settings: Settings? = n
                     _ body: (Application) async throws -> T) async throws -> T {
     let s = try settings ?? TestDatabase.settings(engine)
     return try await withApp(configure: { app in
+        app.logger.logLevel = .warning
         try await configure(app, settings: s)
         try await SharakaCommands.prepareForServe(app, demo: false)
         if seed { try await TestFixtures.region(app) }

@@ -8,11 +8,13 @@ enum AccountController {
     // MARK: registration
 
     @Sendable static func registerForm(req: Request) async throws -> Response {
+        // Signed-in people asking for the form are taken to their account instead of an error.
         if req.currentUser != nil { return req.redirect(to: SiteURL.account.path(req.language)) }
         return await req.render(RegisterPage.page(req.t, form: .init(language: req.language.rawValue), errors: [:], provinces: try await Provinces.options(req)))
     }
 
     @Sendable static func register(req: Request) async throws -> Response {
+        try req.require(.register)
         let form = try req.content.decode(RegistrationForm.self)
         let provinces = try await Provinces.options(req)
         var errors = form.validate(req.t, provinces: Set(provinces.map(\.value)))

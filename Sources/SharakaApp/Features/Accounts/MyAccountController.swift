@@ -5,6 +5,7 @@ import Vapor
 /// What a signed-in person does with their own account.
 enum MyAccountController {
     @Sendable static func show(req: Request) async throws -> Response {
+        try req.require(.manageOwnAccount)
         let user = try req.requireUser()
         return await req.render(MyAccountPage.page(req.t, user: user, provinces: try await Provinces.options(req), memberships: try await memberships(of: user, req), errors: [:]))
     }
@@ -16,6 +17,7 @@ enum MyAccountController {
     }
 
     @Sendable static func updateProfile(req: Request) async throws -> Response {
+        try req.require(.manageOwnAccount)
         let user = try req.requireUser()
         let form = try req.content.decode(ProfileForm.self)
         let provinces = try await Provinces.options(req)
@@ -36,6 +38,7 @@ enum MyAccountController {
     }
 
     @Sendable static func changePassword(req: Request) async throws -> Response {
+        try req.require(.manageOwnAccount)
         let user = try req.requireUser()
         let current = (try? req.content.get(String.self, at: "current_password")) ?? ""
         let new = (try? req.content.get(String.self, at: "new_password")) ?? ""
@@ -58,6 +61,7 @@ enum MyAccountController {
 
     /// Erases personal data but keeps the row, so that contributions stay attributed to "deleted user".
     @Sendable static func delete(req: Request) async throws -> Response {
+        try req.require(.manageOwnAccount)
         let user = try req.requireUser()
         let password = (try? req.content.get(String.self, at: "delete_password")) ?? ""
         let confirmed = (try? req.content.get(String.self, at: "confirm")) == "yes"
@@ -79,6 +83,7 @@ enum MyAccountController {
 
     /// Everything we hold about the person, as JSON (right of access, Law 09-08).
     @Sendable static func export(req: Request) async throws -> Response {
+        try req.require(.manageOwnAccount)
         let user = try req.requireUser()
         let export = AccountExport(
             name: user.name, email: user.email, preferredLanguage: user.preferredLanguage, province: user.provinceCode,

@@ -78,6 +78,21 @@ import Vapor
     }
 
     @Test(arguments: Engine.all)
+    func internalErrorsShowAPageWithoutDetails(engine: Engine) async throws {
+        struct Secret: Error {}
+        try await withTestApp(engine) { app in
+            app.grouped(":lang").get("boom") { _ -> String in throw Secret() }
+            app.get("api", "v1", "boom") { _ -> String in throw Secret() }
+            let client = Client(app)
+            let page = try await client.get("/fr/boom")
+            #expect(page.status == .internalServerError)
+            #expect(page.body.string.contains(Localizer(.fr)(.error500Title)) && !page.body.string.contains("Secret"))
+            let api = try await client.get("/api/v1/boom")
+            #expect(api.status == .internalServerError && !api.body.string.contains("Secret"))
+        }
+    }
+
+    @Test(arguments: Engine.all)
     func staticAssetsAreSmallAndCachedForever(engine: Engine) async throws {
         try await withTestApp(engine) { app in
             let client = Client(app)
