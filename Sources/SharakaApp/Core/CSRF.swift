@@ -17,15 +17,12 @@ enum CSRF {
         return t
     }
 
-    static func field(_ ctx: PageContext) -> HNode {
-        H.void("input", [.type("hidden"), .name(fieldName), .value(ctx.csrfToken)])
-    }
 
     struct Middleware: AsyncMiddleware {
         func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
             if request.method == .POST {
                 let sent = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? request.headers.first(name: "X-CSRF-Token")
-                guard let expected = request.session.data["csrf"], let sent,
+                guard let expected = request.existingSession?.data["csrf"], let sent,
                       Array(sent.utf8).count == Array(expected.utf8).count,
                       zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
                 else { throw Abort(.forbidden, reason: "csrf") }

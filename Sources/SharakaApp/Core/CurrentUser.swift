@@ -6,11 +6,11 @@ import Vapor
 /// signed out on their next request, whichever instance serves it.
 struct CurrentUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = request.session.data["user_id"], let id = UUID(uuidString: raw) {
+        if let session = request.existingSession, let raw = session.data["user_id"], let id = UUID(uuidString: raw) {
             if let user = try await User.find(id, on: request.db), !user.isBlocked, !user.isDeleted {
                 request.currentUser = user
             } else {
-                request.session.data["user_id"] = nil
+                session.data["user_id"] = nil
             }
         }
         return try await next.respond(to: request)
@@ -18,6 +18,12 @@ struct CurrentUserMiddleware: AsyncMiddleware {
 }
 
 extension Request {
+    /// The session only if the browser sent one. Touching `session` creates a session
+    /// row, which anonymous page views must not do (one insert per visitor per page).
+    var existingSession: Session? {
+        cookies[application.sessions.configuration.cookieName] != nil || hasSession ? session : nil
+    }
+
     private struct CurrentUserKey: StorageKey { typealias Value = User }
 
     var currentUser: User? {

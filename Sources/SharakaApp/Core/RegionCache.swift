@@ -52,11 +52,11 @@ extension Request {
         return PageContext(
             language: lang, t: Localizer(lang),
             user: currentUser.map { .init(id: $0.id!, name: $0.name, role: $0.roleValue) },
-            csrfToken: CSRF.token(for: self),
+            csrfToken: { CSRF.token(for: self) },
             relativePath: relative + (method == .GET ? query : ""),
             regionName: region.map { Localizer(lang).text($0.name) } ?? Localizer(lang)(.appName),
             regionLogo: region?.logo, isDemo: region?.isDemo ?? false,
-            notice: notice ?? session.data["notice"].flatMap { n in session.data["notice"] = nil; return n })
+            notice: notice ?? existingSession?.data["notice"].flatMap { n in session.data["notice"] = nil; return n })
     }
 
     /// One-shot message shown on the next page (after a redirect).

@@ -6,7 +6,8 @@ struct PageContext: Sendable {
     let language: Language
     let t: Localizer
     let user: UserSummary?
-    let csrfToken: String
+    /// Creates the session's token on first use, so pages without forms create no session.
+    let csrfToken: @Sendable () -> String
     /// Path of the current page below its language prefix, for the language switcher.
     let relativePath: String
     let regionName: String

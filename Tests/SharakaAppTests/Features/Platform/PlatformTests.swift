@@ -78,6 +78,20 @@ import Vapor
     }
 
     @Test(arguments: Engine.all)
+    func anonymousReadingCreatesNoSessionButFormsDo(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let client = Client(app)
+            for path in ["/ar/", "/fr/organisations", "/api/v1/region", "/healthz"] { try await client.get(path) }
+            #expect(client.cookies["sharaka_session"] == nil)
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            let login = try await client.get("/fr/login")
+            let cookie = login.headers[.setCookie].first { $0.hasPrefix("sharaka_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test(arguments: Engine.all)
     func internalErrorsShowAPageWithoutDetails(engine: Engine) async throws {
         struct Secret: Error {}
         try await withTestApp(engine) { app in
