@@ -32,6 +32,10 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     case .database: DatabaseFileStore()
     }
 
+    // Created here, while configuration is single-threaded, rather than lazily by racing requests.
+    _ = app.regionCache
+    _ = app.homeFacts
+
     Migrations.register(on: app)
 
     // Order matters: headers and error pages wrap everything, sessions before CSRF.

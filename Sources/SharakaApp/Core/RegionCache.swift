@@ -6,35 +6,23 @@ import Vapor
 /// The region's identity is on every page; reading it from the database each time
 /// would double the queries of a simple page. Cached for a few seconds only, so
 /// that an edit made through another instance shows up quickly everywhere.
-final class RegionCache: Sendable {
-    struct Snapshot: Sendable {
-        let name: LocalizedText
-        let logo: String?
-        let isDemo: Bool
-        let loadedAt: Date
-    }
+struct RegionSnapshot: Sendable {
+    let name: LocalizedText
+    let logo: String?
+    let isDemo: Bool
 
-    private let box = NIOLockedValueBox<Snapshot?>(nil)
-    let ttl: TimeInterval = 10
-
-    func get(_ db: any Database) async throws -> Snapshot {
-        if let s = box.withLockedValue({ $0 }), Date().timeIntervalSince(s.loadedAt) < ttl { return s }
+    static func load(_ db: any Database) async throws -> RegionSnapshot {
         let region = try await Region.query(on: db).first()
-        let s = Snapshot(name: region?.name ?? LocalizedText([.ar: "شراكة"]), logo: region?.logoSHA256,
-                         isDemo: region?.isDemo ?? false, loadedAt: Date())
-        box.withLockedValue { $0 = s }
-        return s
+        return RegionSnapshot(name: region?.name ?? LocalizedText([.ar: "شراكة"]), logo: region?.logoSHA256, isDemo: region?.isDemo ?? false)
     }
-
-    func invalidate() { box.withLockedValue { $0 = nil } }
 }
 
 extension Application {
-    private struct RegionCacheKey: StorageKey { typealias Value = RegionCache }
+    private struct RegionCacheKey: StorageKey { typealias Value = ShortLivedCache<RegionSnapshot> }
 
-    var regionCache: RegionCache {
+    var regionCache: ShortLivedCache<RegionSnapshot> {
         if let c = storage[RegionCacheKey.self] { return c }
-        let c = RegionCache()
+        let c = ShortLivedCache<RegionSnapshot>(ttl: 10)
         storage[RegionCacheKey.self] = c
         return c
     }
@@ -44,7 +32,8 @@ extension Request {
     /// Context for rendering a page. `touchSession` is false for error pages, which must
     /// not fail again on a broken database.
     func pageContext(notice: String? = nil) async -> PageContext {
-        let region = try? await application.regionCache.get(db)
+        let db = self.db
+        let region = try? await application.regionCache.get { try await RegionSnapshot.load(db) }
         let lang = language
         let parts = url.path.split(separator: "/", omittingEmptySubsequences: true)
         let relative = parts.first.flatMap { Language(rawValue: String($0)) } != nil ? parts.dropFirst().joined(separator: "/") : ""

@@ -30,6 +30,7 @@ enum AdminOrganisationsController {
         let org = Organisation(name: form.name, sector: Sector(rawValue: form.sector!)!, provinceCode: nil)
         form.apply(to: org)
         try await org.create(on: req.db)
+        req.application.homeFacts.invalidate()
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.adminOrganisation(org.id!).path(req.language))
     }

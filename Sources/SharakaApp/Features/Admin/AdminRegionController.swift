@@ -60,6 +60,7 @@ enum AdminRegionController {
         region.logoSHA256 = logoSHA
         try await region.save(on: req.db)
         req.application.regionCache.invalidate()
+        req.application.homeFacts.invalidate()
         req.flash(t(.saved))
         return req.redirect(to: SiteURL.adminRegion.path(req.language))
     }

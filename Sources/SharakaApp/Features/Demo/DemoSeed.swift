@@ -54,6 +54,7 @@ enum DemoSeed {
                 accounts.append(Account(email: email, password: password, role: role))
             }
             app.regionCache.invalidate()
+            app.homeFacts.invalidate()
             return accounts
         }
     }

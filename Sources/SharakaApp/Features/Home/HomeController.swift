@@ -11,21 +11,52 @@ enum HomeController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let t = req.t
-        let region = try await Region.query(on: req.db).first()
-        let provinces = try await Province.query(on: req.db).sort(\.$population, .descending).all()
+        let facts = try await req.application.homeFacts.get { try await HomeFacts.load(req.db) }
+        let model = HomePage.Model(
+            regionName: facts.regionName.map { t.text($0) } ?? t(.appName),
+            contact: facts.contact,
+            provinces: facts.provinces.map { (t.text($0.name), $0.population, $0.kind) },
+            organisationsBySector: Sector.allCases.map { ($0, facts.bySector[$0] ?? 0) },
+            userCount: facts.userCount)
+        return await req.render(HomePage.page(t, model))
+    }
+}
+
+/// What the home page shows, in no particular language. The busiest page of the site
+/// reads it from the database at most once every few seconds per instance.
+struct HomeFacts: Sendable {
+    let regionName: LocalizedText?
+    let contact: [String]
+    let provinces: [(name: LocalizedText, population: Int, kind: String)]
+    let bySector: [Sector: Int]
+    let userCount: Int
+
+    static func load(_ db: any Database) async throws -> HomeFacts {
+        let region = try await Region.query(on: db).first()
+        let provinces = try await Province.query(on: db).sort(\.$population, .descending).all()
         // One aggregate query rather than a count per sector.
-        let rows = try await (req.db as! any SQLDatabase).raw("SELECT sector, COUNT(*) AS n FROM organisations GROUP BY sector").all()
+        let rows = try await (db as! any SQLDatabase).raw("SELECT sector, COUNT(*) AS n FROM organisations GROUP BY sector").all()
         var bySector: [Sector: Int] = [:]
         for row in rows {
             if let s = Sector(rawValue: try row.decode(column: "sector", as: String.self)) { bySector[s] = try row.decode(column: "n", as: Int.self) }
         }
-        let model = HomePage.Model(
-            regionName: region.map { t.text($0.name) } ?? t(.appName),
+        return HomeFacts(
+            regionName: region?.name,
             contact: region.map { [$0.contactEmail, $0.contactPhone, $0.address].filter { !$0.isEmpty } } ?? [],
-            provinces: provinces.map { (t.text($0.name), $0.population, $0.kind) },
-            organisationsBySector: Sector.allCases.map { ($0, bySector[$0] ?? 0) },
-            userCount: try await User.query(on: req.db).filter(\.$deletedAt == nil).count())
-        return await req.render(HomePage.page(t, model))
+            provinces: provinces.map { ($0.name, $0.population, $0.kind) },
+            bySector: bySector,
+            userCount: try await User.query(on: db).filter(\.$deletedAt == nil).count())
+    }
+}
+
+extension Application {
+    private struct HomeFactsKey: StorageKey { typealias Value = ShortLivedCache<HomeFacts> }
+
+    var homeFacts: ShortLivedCache<HomeFacts> {
+        if let c = storage[HomeFactsKey.self] { return c }
+        let c = ShortLivedCache<HomeFacts>(ttl: 5)
+        storage[HomeFactsKey.self] = c
+        return c
     }
 }
 
