@@ -12,7 +12,7 @@ enum SiteURL: Hashable {
     case adminUsers, adminUserRole(UUID), adminUserBlock(UUID)
     case adminOrganisations, adminOrganisationNew, adminOrganisation(UUID)
     case adminOrganisationMembers(UUID), adminOrganisationMemberRemove(UUID, UUID)
-    case adminRegion, adminOutbox
+    case adminRegion, adminProvince(UUID), adminOutbox
 
     /// Path below the language prefix.
     var relative: String {
@@ -40,6 +40,7 @@ enum SiteURL: Hashable {
         case .adminOrganisationMembers(let id): "admin/organisations/\(id)/members"
         case .adminOrganisationMemberRemove(let o, let m): "admin/organisations/\(o)/members/\(m)/remove"
         case .adminRegion: "admin/region"
+        case .adminProvince(let id): "admin/region/provinces/\(id)"
         case .adminOutbox: "admin/outbox"
         }
     }

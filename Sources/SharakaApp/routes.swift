@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
         post(.adminOrganisationMemberRemove(id, member), AdminOrganisationsController.removeMember)
         get(.adminRegion, AdminRegionController.edit)
         post(.adminRegion, AdminRegionController.update)
+        post(.adminProvince(id), AdminRegionController.updateProvince)
         get(.adminOutbox, AdminOutboxController.index)
     }
 }

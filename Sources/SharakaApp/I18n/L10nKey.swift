@@ -80,6 +80,7 @@ enum L10nKey: String, CaseIterable, Sendable {
     case errAlreadyMember
     case errFileTooLarge
     case errFileType
+    case errNumber
     case passwordHint
     case registerTitle
     case registerIntro

@@ -20,7 +20,49 @@ enum AdminRegionController {
         guard let region = try await Region.query(on: req.db).first() else { throw Abort(.notFound) }
         let form = RegionForm(name_ar: region.name[.ar], name_fr: region.name[.fr], name_en: region.name[.en], name_zgh: region.name[.zgh],
                               contact_email: region.contactEmail, contact_phone: region.contactPhone, address: region.address)
-        return await req.render(page(req.t, form: form, logo: region.logoSHA256, errors: [:], actor: req.role))
+        return await req.render(page(req.t, form: form, logo: region.logoSHA256, errors: [:], actor: req.role,
+                                     provinces: try await Province.query(on: req.db).sort(\.$code).all()))
+    }
+
+    struct ProvinceForm: Content {
+        var name_ar: String?
+        var name_fr: String?
+        var name_en: String?
+        var name_zgh: String?
+        var population: String?
+    }
+
+    /// Names of a prefecture or province in the four languages, and its population.
+    @Sendable static func updateProvince(req: Request) async throws -> Response {
+        try req.require(.editRegionSettings)
+        guard let id = req.parameters.get("id", as: UUID.self), let province = try await Province.find(id, on: req.db) else { throw Abort(.notFound) }
+        let form = try req.content.decode(ProvinceForm.self)
+        let t = req.t
+        var errors: [String: String] = [:]
+        let names: [(String, String?)] = [("name_ar", form.name_ar), ("name_fr", form.name_fr), ("name_en", form.name_en), ("name_zgh", form.name_zgh)]
+        for (field, value) in names {
+            if let p = AccountRules.checkText(value ?? "", length: 2...120, required: field == "name_ar" || field == "name_fr") {
+                errors["\(field)-\(province.code)"] = t.problem(p, min: 2, max: 120)
+            }
+        }
+        let population = Int((form.population ?? "").trimmingCharacters(in: .whitespaces))
+        if population == nil || population! < 0 || population! > 50_000_000 { errors["population-\(province.code)"] = t(.errNumber) }
+        guard let region = try await Region.query(on: req.db).first() else { throw Abort(.notFound) }
+        if !errors.isEmpty {
+            let regionForm = RegionForm(name_ar: region.name[.ar], name_fr: region.name[.fr], name_en: region.name[.en], name_zgh: region.name[.zgh],
+                                        contact_email: region.contactEmail, contact_phone: region.contactPhone, address: region.address)
+            let provinces = try await Province.query(on: req.db).sort(\.$code).all().map { p -> Province in
+                if p.id == province.id { p.name = LocalizedText([.ar: form.name_ar ?? "", .fr: form.name_fr ?? "", .en: form.name_en ?? "", .zgh: form.name_zgh ?? ""]) }
+                return p
+            }
+            return await req.render(page(t, form: regionForm, logo: region.logoSHA256, errors: errors, actor: req.role, provinces: provinces, status: .unprocessableEntity))
+        }
+        province.name = LocalizedText([.ar: form.name_ar ?? "", .fr: form.name_fr ?? "", .en: form.name_en ?? "", .zgh: form.name_zgh ?? ""])
+        province.population = population!
+        try await province.save(on: req.db)
+        req.application.homeFacts.invalidate()
+        req.flash(t(.saved))
+        return req.redirect(to: SiteURL.adminRegion.path(req.language) + "#province-\(province.code)")
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -51,7 +93,8 @@ enum AdminRegionController {
             }
         }
         if !errors.isEmpty {
-            return await req.render(page(t, form: form, logo: region.logoSHA256, errors: errors, actor: req.role, status: .unprocessableEntity))
+            return await req.render(page(t, form: form, logo: region.logoSHA256, errors: errors, actor: req.role,
+                                         provinces: try await Province.query(on: req.db).sort(\.$code).all(), status: .unprocessableEntity))
         }
         region.name = LocalizedText([.ar: form.name_ar ?? "", .fr: form.name_fr ?? "", .en: form.name_en ?? "", .zgh: form.name_zgh ?? ""])
         region.contactEmail = (form.contact_email ?? "").trimmingCharacters(in: .whitespaces)
@@ -65,7 +108,8 @@ enum AdminRegionController {
         return req.redirect(to: SiteURL.adminRegion.path(req.language))
     }
 
-    static func page(_ t: Localizer, form: RegionForm, logo: String?, errors: [String: String], actor: Role, status: HTTPStatus = .ok) -> Page {
+    static func page(_ t: Localizer, form: RegionForm, logo: String?, errors: [String: String], actor: Role,
+                     provinces: [Province], status: HTTPStatus = .ok) -> Page {
         Page(title: t(.adminRegionTitle), content: H.group([
             AdminNav.node(t, actor: actor),
             H.h1(t(.adminRegionTitle)),
@@ -83,6 +127,24 @@ enum AdminRegionController {
                 FormField.input("logo", label: t(.fieldLogo), type: "file", error: errors["logo"], hint: t(.logoHint), extra: [.attr("accept", "image/png,image/jpeg,image/webp,image/gif")]),
                 H.button(t(.save)),
             ]),
+            H.h2(t(.homeProvinces)),
+            H.group(provinces.map { provinceForm(t, $0, errors: errors) }),
         ]), status: status)
+    }
+
+    static func provinceForm(_ t: Localizer, _ p: Province, errors: [String: String]) -> HNode {
+        let code = p.code
+        return H.el("form", [.id("province-\(code)"), .action(SiteURL.adminProvince(p.id!).path(t.language)), .postMethod, .cls("stack")], [
+            H.el("fieldset", [], [
+                H.el("legend", [], [H.text("\(t.text(p.name)) (\(code))")]),
+                CSRFField(),
+                FormField.input("name_ar", label: t(.fieldNameAr), value: p.name[.ar] ?? "", error: errors["name_ar-\(code)"], idSuffix: code, extra: [.lang("ar"), .dir("rtl")]),
+                FormField.input("name_fr", label: t(.fieldNameFr), value: p.name[.fr] ?? "", error: errors["name_fr-\(code)"], idSuffix: code, extra: [.lang("fr"), .dir("ltr")]),
+                FormField.input("name_en", label: t(.fieldNameEn), value: p.name[.en] ?? "", error: errors["name_en-\(code)"], idSuffix: code, extra: [.lang("en"), .dir("ltr")]),
+                FormField.input("name_zgh", label: t(.fieldNameZgh), value: p.name[.zgh] ?? "", error: errors["name_zgh-\(code)"], idSuffix: code, extra: [.lang("zgh"), .dir("ltr")]),
+                FormField.input("population", label: t(.fieldPopulation), value: String(p.population), type: "number", error: errors["population-\(code)"], idSuffix: code, extra: [.attr("min", "0")]),
+                H.button(t(.save)),
+            ]),
+        ])
     }
 }

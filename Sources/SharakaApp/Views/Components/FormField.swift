@@ -1,10 +1,11 @@
 /// Labelled form controls that show their error beside them and keep the user's input,
 /// wired with aria-describedby / aria-invalid so screen readers announce the problem.
 enum FormField {
+    /// `idSuffix` keeps ids unique when one page holds several forms with the same field names.
     static func input(_ name: String, label: String, value: String = "", type: String = "text",
                       error: String? = nil, hint: String? = nil, required: Bool = false,
-                      autocomplete: String? = nil, extra: [Attr] = []) -> HNode {
-        let id = "f-\(name)"
+                      autocomplete: String? = nil, idSuffix: String? = nil, extra: [Attr] = []) -> HNode {
+        let id = "f-\(name)" + (idSuffix.map { "-\($0)" } ?? "")
         let describedBy = [error != nil ? "\(id)-error" : nil, hint != nil ? "\(id)-hint" : nil].compactMap { $0 }.joined(separator: " ")
         return H.div([.cls("field")],
             H.el("label", [.for(id)], [H.text(label)]),
