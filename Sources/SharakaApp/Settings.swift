@@ -21,6 +21,7 @@ public struct Settings: Sendable {
     public var jsonLogs: Bool
     /// Behind a reverse proxy, the client's address comes from X-Forwarded-For.
     public var trustProxy: Bool
+    public var postgresPoolSize: Int
 
     public var engine: Engine { databaseURL == nil ? .sqlite : .postgres }
 
@@ -43,7 +44,8 @@ public struct Settings: Sendable {
             maxUploadBytes: (env["SHARAKA_MAX_UPLOAD_MB"].flatMap(Int.init) ?? 20) * 1024 * 1024,
             runWorkers: env["SHARAKA_WORKERS"] != "0",
             jsonLogs: env["SHARAKA_LOG_FORMAT"] == "json",
-            trustProxy: env["SHARAKA_TRUST_PROXY"] == "1"
+            trustProxy: env["SHARAKA_TRUST_PROXY"] == "1",
+            postgresPoolSize: max(2, env["SHARAKA_PG_POOL"].flatMap(Int.init) ?? 4)
         )
     }
 }

@@ -14,7 +14,10 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
         // lets readers go on while one connection writes.
         app.databases.use(.sqlite(.file(settings.sqlitePath), sqlLogLevel: .debug), as: .sqlite)
     case .postgres:
-        try app.databases.use(.postgres(url: settings.databaseURL!, sqlLogLevel: .debug), as: .psql)
+        // Several connections per event loop: one request's transaction must not stall the
+        // others, and the start-up lock pins one while migrations use another.
+        try app.databases.use(.postgres(url: settings.databaseURL!, maxConnectionsPerEventLoop: settings.postgresPoolSize,
+                                        sqlLogLevel: .debug), as: .psql)
     }
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SharakaCore
 import Vapor
 
@@ -17,7 +18,7 @@ struct MigrateCommand: AsyncCommand {
             context.console.print("Reverted the last batch.")
         } else {
             try await prepareStorage(app)
-            try await app.autoMigrate()
+            try await SharakaCommands.oneInstanceAtATime(app) { try await app.autoMigrate() }
             context.console.print("Database is up to date.")
         }
     }
@@ -88,10 +89,30 @@ public enum SharakaCommands {
     /// What `serve` does before listening: migrate, and on an empty database load the demo unless told not to.
     public static func prepareForServe(_ app: Application, demo: Bool) async throws {
         try await prepareStorage(app)
-        try await app.autoMigrate()
-        if demo {
-            let accounts = try await DemoSeed.run(on: app)
-            DemoSeed.printAccounts(accounts, logger: app.logger)
+        try await oneInstanceAtATime(app) {
+            try await app.autoMigrate()
+            if demo {
+                let accounts = try await DemoSeed.run(on: app)
+                DemoSeed.printAccounts(accounts, logger: app.logger)
+            }
+        }
+    }
+
+    /// Several instances started together against one PostgreSQL would race to create the same
+    /// tables and seed the same demo; a session-level advisory lock, held on one pinned
+    /// connection, makes them take turns. SQLite has one process by design.
+    static func oneInstanceAtATime(_ app: Application, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        guard app.settings.engine == .postgres else { return try await body() }
+        try await app.db.withConnection { pinned in
+            let sql = pinned as! any SQLDatabase
+            try await sql.raw("SELECT pg_advisory_lock(\(literal: 7_243_001))").run()
+            do {
+                try await body()
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(\(literal: 7_243_001))").run()
+                throw error
+            }
+            try await sql.raw("SELECT pg_advisory_unlock(\(literal: 7_243_001))").run()
         }
     }
 }

@@ -17,6 +17,23 @@ import VaporTesting
     }
 
     @Test(.enabled(if: Engine.all.contains(.postgres)))
+    func instancesStartingTogetherMigrateAndSeedOnce() async throws {
+        let settings = try TestDatabase.settings(.postgres)
+        try await withApp(configure: { app in try await configure(app, settings: settings) }) { a in
+            try await withApp(configure: { app in try await configure(app, settings: settings) }) { b in
+                app(a); app(b)
+                async let first: Void = SharakaCommands.prepareForServe(a, demo: true)
+                async let second: Void = SharakaCommands.prepareForServe(b, demo: true)
+                _ = try await (first, second)
+                #expect(try await Region.query(on: a.db).count() == 1)
+                #expect(try await Organisation.query(on: a.db).count() == 72)
+                #expect(try await User.query(on: a.db).count() == 5)
+            }
+        }
+        func app(_ app: Application) { app.logger.logLevel = .warning }
+    }
+
+    @Test(.enabled(if: Engine.all.contains(.postgres)))
     func sessionsAndFilesAreSharedAcrossInstances() async throws {
         try await withTwoInstances { a, b in
             try await TestFixtures.user(a, email: "shared@example.ma", name: "Samira")
