@@ -18,6 +18,7 @@ def pytest_addoption(parser):
     parser.addoption("--sqlite-url")
     parser.addoption("--sqlite-db")
     parser.addoption("--pg-url")
+    parser.addoption("--pg-url-2", help="a second instance on the same PostgreSQL database")
     parser.addoption("--pg-dsn")
     parser.addoption("--screenshots", default=".build/e2e")
 
@@ -65,6 +66,14 @@ def pytest_generate_tests(metafunc):
         if cfg.getoption("--pg-url"):
             sites.append(Site("postgres", cfg.getoption("--pg-url"), _pg_reader(cfg.getoption("--pg-dsn"))))
         metafunc.parametrize("site", sites, ids=[s.engine for s in sites])
+
+
+@pytest.fixture
+def second_instance(pytestconfig):
+    url = pytestconfig.getoption("--pg-url-2")
+    if not url:
+        pytest.skip("no second instance")
+    return url.rstrip("/")
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,7 @@
 """A person registers, confirms by e-mail, signs in, switches to Arabic and signs out."""
 import re
+
+import pytest
 import uuid
 from urllib.parse import urlparse
 
@@ -79,3 +81,22 @@ def test_register_confirm_login_switch_language_logout(site, browser):
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".account button"))
     assert "Salma Bennani" not in browser.find_element(By.CSS_SELECTOR, ".site-header").text
     assert browser.find_element(By.CSS_SELECTOR, ".account a[href='/ar/login']")
+
+
+def test_two_instances_share_sign_in(site, browser, second_instance):
+    """Sign in on one PostgreSQL instance, carry on on the other: sessions live in the database."""
+    if site.engine != "postgres":
+        pytest.skip("one SQLite instance by design")
+    email = "twin-%s@example.ma" % uuid.uuid4().hex[:10]
+    password = "mot-de-passe-2025"
+    browser.get(site.url("/fr/register"))
+    fill(browser, {"name": "Idriss Twin", "email": email, "password": password, "password_confirmation": password, "language": "fr"})
+    submit(browser)
+    link = re.search(r"/fr/confirm\?token=\S+", site.latest_mail_body(email)).group(0)
+    browser.get(second_instance + link)   # confirmed through the second instance
+    fill(browser, {"email": email, "password": password})
+    submit(browser)
+    assert "Idriss Twin" in browser.find_element(By.CSS_SELECTOR, ".site-header").text
+    # same browser, first instance (cookies are per host, not per port)
+    browser.get(site.url("/fr/account"))
+    assert email in browser.page_source
