@@ -35,15 +35,11 @@ enum AdminOrganisationPages {
             FormField.errorSummary(errors, title: t(.formHasErrors)),
             H.el("form", [.action(action), .postMethod, .cls("stack")], [
                 CSRFField(),
-                FormField.input("name_ar", label: t(.fieldNameAr), value: form.name_ar ?? "", error: errors["name_ar"], extra: [.lang("ar"), .dir("rtl")]),
-                FormField.input("name_fr", label: t(.fieldNameFr), value: form.name_fr ?? "", error: errors["name_fr"], extra: [.lang("fr"), .dir("ltr")]),
-                FormField.input("name_en", label: t(.fieldNameEn), value: form.name_en ?? "", error: errors["name_en"], extra: [.lang("en"), .dir("ltr")]),
-                FormField.input("name_zgh", label: t(.fieldNameZgh), value: form.name_zgh ?? "", error: errors["name_zgh"], extra: [.lang("zgh"), .dir("ltr")]),
+                OrganisationForm.names.inputs(t, value: form.name, errors: errors),
                 FormField.select("sector", label: t(.fieldSector), options: Sector.allCases.map { ($0.rawValue, t.sector($0)) }, selected: form.sector, error: errors["sector"]),
                 FormField.select("province", label: t(.fieldProvinceOptional), options: provinces, selected: form.province, error: errors["province"], includeBlank: t(.wholeRegion)),
                 FormField.input("website", label: t(.fieldWebsite), value: form.website ?? "", type: "url", error: errors["website"]),
-                FormField.textarea("description_ar", label: t(.fieldDescriptionAr), value: form.description_ar ?? "", error: errors["description_ar"], lang: "ar", dir: "rtl"),
-                FormField.textarea("description_fr", label: t(.fieldDescriptionFr), value: form.description_fr ?? "", error: errors["description_fr"], lang: "fr", dir: "ltr"),
+                OrganisationForm.descriptions.inputs(t, value: form.description, errors: errors),
                 H.button(t(.save)),
             ]),
         ]

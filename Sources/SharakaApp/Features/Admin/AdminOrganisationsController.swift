@@ -21,7 +21,7 @@ enum AdminOrganisationsController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         try req.require(.manageOrganisations)
-        let form = try req.content.decode(OrganisationForm.self)
+        let form = OrganisationForm.read(req)
         let provinces = try await Provinces.options(req)
         let errors = form.validate(req.t, provinces: Set(provinces.map(\.value)))
         if !errors.isEmpty {
@@ -44,7 +44,7 @@ enum AdminOrganisationsController {
     @Sendable static func update(req: Request) async throws -> Response {
         try req.require(.manageOrganisations)
         let org = try await target(req)
-        let form = try req.content.decode(OrganisationForm.self)
+        let form = OrganisationForm.read(req)
         let provinces = try await Provinces.options(req)
         let errors = form.validate(req.t, provinces: Set(provinces.map(\.value)))
         if !errors.isEmpty {
