@@ -22,6 +22,8 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use(.fluent)
+    let fluentSessions = app.sessions.driver
+    app.sessions.use { _ in WriteOnChangeSessions(base: fluentSessions) }
     app.sessions.configuration.cookieName = "sharaka_session"
     app.sessions.configuration.cookieFactory = { id in
         HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(30 * 24 * 3600),
@@ -51,10 +53,6 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     app.middleware.use(CurrentUserMiddleware())
 
     try routes(app)
-
-    if settings.runWorkers && app.environment != .testing {
-        app.lifecycle.use(OutboxWorker(interval: settings.outboxInterval))
-    }
 }
 
 /// WAL mode is a property of the file, so setting it once per start is enough.

@@ -88,6 +88,10 @@ public enum SharakaCommands {
 
     /// What `serve` does before listening: migrate, and on an empty database load the demo unless told not to.
     public static func prepareForServe(_ app: Application, demo: Bool) async throws {
+        // Background work belongs to serving instances only, not to one-off commands.
+        if app.settings.runWorkers {
+            app.lifecycle.use(OutboxWorker(interval: app.settings.outboxInterval))
+        }
         try await prepareStorage(app)
         try await oneInstanceAtATime(app) {
             try await app.autoMigrate()
