@@ -13,6 +13,7 @@ enum SiteURL: Hashable {
     case adminOrganisations, adminOrganisationNew, adminOrganisation(UUID)
     case adminOrganisationMembers(UUID), adminOrganisationMemberRemove(UUID, UUID)
     case adminRegion, adminProvince(UUID), adminOutbox
+    case processes, processNew, process(UUID), processEdit(UUID), processPhases(UUID), processPhaseRemove(UUID, UUID)
 
     /// Path below the language prefix.
     var relative: String {
@@ -42,6 +43,12 @@ enum SiteURL: Hashable {
         case .adminRegion: "admin/region"
         case .adminProvince(let id): "admin/region/provinces/\(id)"
         case .adminOutbox: "admin/outbox"
+        case .processes: "processes"
+        case .processNew: "processes/new"
+        case .process(let id): "processes/\(id)"
+        case .processEdit(let id): "processes/\(id)/edit"
+        case .processPhases(let id): "processes/\(id)/phases"
+        case .processPhaseRemove(let p, let phase): "processes/\(p)/phases/\(phase)/remove"
         }
     }
 

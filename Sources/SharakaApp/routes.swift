@@ -30,6 +30,17 @@ func routes(_ app: Application) throws {
         get(.organisation(id), OrganisationController.show)
     }
 
+    do { // participatory processes
+        get(.processes, ProcessController.index)
+        post(.processes, ProcessController.create)
+        get(.processNew, ProcessController.new)
+        get(.process(id), ProcessController.show)
+        get(.processEdit(id), ProcessController.edit)
+        post(.processEdit(id), ProcessController.update)
+        post(.processPhases(id), ProcessController.addPhase)
+        post(.processPhaseRemove(id, member), ProcessController.removePhase)
+    }
+
     do { // accounts
         get(.register, AccountController.registerForm)
         post(.register, AccountController.register)

@@ -22,6 +22,8 @@ public enum Action: String, CaseIterable, Sendable {
     case manageOrganisations
     case editRegionSettings
     case viewOutbox
+    /// Create participatory processes; editing one also needs membership of its organising body.
+    case createProcess
 }
 
 /// The one place that decides who may do what.
@@ -35,6 +37,8 @@ public enum Policy {
         case .listUsers, .blockUser: return role >= .moderator
         case .changeUserRole, .manageOrganisations, .editRegionSettings, .viewOutbox:
             return role == .administrator
+        case .createProcess:
+            return role == .official || role == .administrator
         }
     }
 }

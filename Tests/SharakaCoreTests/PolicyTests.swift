@@ -14,6 +14,7 @@ import Testing
         .manageOrganisations: [.administrator],
         .editRegionSettings: [.administrator],
         .viewOutbox: [.administrator],
+        .createProcess: [.official, .administrator],
     ]
 
     @Test(arguments: Action.allCases)

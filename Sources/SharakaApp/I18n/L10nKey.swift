@@ -181,6 +181,54 @@ enum L10nKey: String, CaseIterable, Sendable {
     case mailConfirmBody
     case mailResetSubject
     case mailResetBody
+    case navProcesses
+    case processesTitle
+    case processesEmpty
+    case processNew
+    case processEdit
+    case processView
+    case processDraft
+    case processPublished
+    case processClosed
+    case processCurrentPhase
+    case processTimeline
+    case processNoPhases
+    case processWhatNow
+    case processNothingNow
+    case phaseInformation
+    case phaseProposals
+    case phaseWorkshops
+    case phaseConsolidation
+    case phaseResponse
+    case phaseAdoption
+    case phaseAdd
+    case phaseRemove
+    case phaseRemoveConfirm
+    case stepPropose
+    case stepSupport
+    case stepComment
+    case stepRegister
+    case fieldTitleAr
+    case fieldTitleFr
+    case fieldTitleEn
+    case fieldTitleZgh
+    case fieldSummaryAr
+    case fieldSummaryFr
+    case fieldDescription
+    case fieldOrganiser
+    case fieldScope
+    case scopeHint
+    case fieldContact
+    case fieldHashtag
+    case hashtagHint
+    case fieldPhaseKind
+    case fieldStarts
+    case fieldEnds
+    case errHashtag
+    case errStatusMove
+    case errDate
+    case errEndsBeforeStart
+    case errPhaseOverlap
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

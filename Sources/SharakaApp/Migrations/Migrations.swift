@@ -11,5 +11,6 @@ enum Migrations {
         app.migrations.add(CreateAccountTokens())
         app.migrations.add(CreateOutbox())
         app.migrations.add(CreateFiles())
+        app.migrations.add(CreateProcesses())
     }
 }

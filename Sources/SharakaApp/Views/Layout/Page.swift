@@ -75,6 +75,7 @@ struct Page {
             H.el("nav", [.aria("label", t(.navMain))], [
                 H.ul([.cls("nav-list")], [
                     H.a(t(.navHome), href: ctx.url(.home)),
+                    H.a(t(.navProcesses), href: ctx.url(.processes)),
                     H.a(t(.navOrganisations), href: ctx.url(.organisations)),
                 ]),
             ]),

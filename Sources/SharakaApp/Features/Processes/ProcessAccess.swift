@@ -1,0 +1,25 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// Who may organise and edit processes: administrators, and officials for the
+/// public bodies they belong to.
+enum ProcessAccess {
+    /// Public bodies the person may organise a process for.
+    static func organisers(for user: User?, on db: any Database) async throws -> [Organisation] {
+        guard let user, Policy.allows(user.roleValue, .createProcess) else { return [] }
+        let publicSectors = Sector.allCases.filter(\.isPublicBody).map(\.rawValue)
+        if user.roleValue == .administrator {
+            return try await Organisation.query(on: db).filter(\.$sector ~~ publicSectors).sort(\.$searchText).all()
+        }
+        return try await Membership.query(on: db).filter(\.$user.$id == user.id!).with(\.$organisation).all()
+            .map(\.organisation).filter { $0.sectorValue.isPublicBody }
+    }
+
+    static func canEdit(_ user: User?, _ process: ParticipatoryProcess, on db: any Database) async throws -> Bool {
+        guard let user, Policy.allows(user.roleValue, .createProcess) else { return false }
+        if user.roleValue == .administrator { return true }
+        return try await Membership.query(on: db).filter(\.$user.$id == user.id!)
+            .filter(\.$organisation.$id == process.$organiser.id).count() > 0
+    }
+}
