@@ -14,8 +14,13 @@ final class ParticipatoryProcess: Model, @unchecked Sendable {
     @Field(key: "title") var title: LocalizedText
     @Field(key: "summary") var summary: LocalizedText
     @Field(key: "description") var description: LocalizedText
-    /// Province codes; empty means the whole region.
-    @Field(key: "scope") var scope: [String]
+    /// Province codes; empty means the whole region. Wrapped in an object because
+    /// PostgreSQL's driver would send a bare Swift array as text[], not JSON.
+    @Field(key: "scope") var scopeCodes: ProvinceCodes
+    var scope: [String] {
+        get { scopeCodes.codes }
+        set { scopeCodes = ProvinceCodes(codes: newValue) }
+    }
     @Field(key: "contact") var contact: String
     @Field(key: "hashtag") var hashtag: String
     @Field(key: "status") var status: String
@@ -31,6 +36,10 @@ final class ParticipatoryProcess: Model, @unchecked Sendable {
     var timeline: Timeline {
         Timeline($phases.value?.compactMap(\.window) ?? [])
     }
+}
+
+struct ProvinceCodes: Codable, Sendable, Equatable {
+    var codes: [String]
 }
 
 final class Phase: Model, @unchecked Sendable {

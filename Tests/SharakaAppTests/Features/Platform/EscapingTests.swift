@@ -24,18 +24,24 @@ import Vapor
             province.name = LocalizedText([.ar: p, .fr: p])
             try await province.save(on: app.db)
             let admin = try await TestFixtures.user(app, email: "admin@example.ma", role: .administrator, name: p)
-            let org = Organisation(name: LocalizedText([.ar: p, .fr: p, .en: p, .zgh: p]), sector: .association, provinceCode: province.code,
+            let org = Organisation(name: LocalizedText([.ar: p, .fr: p, .en: p, .zgh: p]), sector: .regionalCouncil, provinceCode: province.code,
                                    website: "javascript:alert(1)//\(p)", description: LocalizedText([.ar: p, .fr: p]))
             try await org.create(on: app.db)
             try await Membership(userID: admin.id!, organisationID: org.id!, role: .manager).create(on: app.db)
             try await OutboxMessage(recipient: p, subject: p, body: p).create(on: app.db)
+            let process = ParticipatoryProcess()
+            process.title = LocalizedText([.ar: p, .fr: p, .en: p, .zgh: p]); process.summary = LocalizedText([.ar: p, .fr: p])
+            process.description = LocalizedText([.ar: p, .fr: p]); process.scope = [province.code]
+            process.contact = p; process.hashtag = p; process.status = "published"; process.$organiser.id = org.id!
+            try await process.create(on: app.db)
+            try await Phase(processID: process.id!, kind: .proposals, name: LocalizedText([.ar: p, .fr: p]), starts: Day(Date()), ends: Day(Date()).adding(days: 3)).create(on: app.db)
 
             let client = Client(app)
             try await client.login("admin@example.ma", lang: "fr")
             let pages = ["/", "/organisations", "/organisations/\(org.id!)", "/organisations?q=\(Client.encode(p))",
                          "/account", "/admin/users", "/admin/users?q=\(Client.encode(p))", "/admin/organisations",
                          "/admin/organisations/\(org.id!)", "/admin/organisations/new", "/admin/region", "/admin/outbox",
-                         "/login?next=\(Client.encode(p))", "/password/reset?token=\(Client.encode(p))", "/password/forgot"]
+                         "/login?next=\(Client.encode(p))", "/processes", "/processes/\(process.id!)", "/processes/\(process.id!)/edit", "/processes/new", "/password/reset?token=\(Client.encode(p))", "/password/forgot"]
             for lang in Language.allCases {
                 for page in pages {
                     let res = try await client.get("/\(lang.rawValue)\(page)")
