@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from axe import assert_accessible
 from test_accounts import click_and_wait
 
-PUBLIC_PAGES = ["/", "/organisations", "/login", "/register", "/password/forgot", "/nulle-part"]
+PUBLIC_PAGES = ["/", "/processes", "/organisations", "/login", "/register", "/password/forgot", "/nulle-part"]
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
@@ -14,6 +14,11 @@ def test_public_pages_are_accessible(site, browser, lang):
         browser.get(site.url("/%s%s" % (lang, page)))
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
         assert_accessible(browser)
+    # the demo process, with its timeline
+    browser.get(site.url("/%s/processes" % lang))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".cards h2 a"))
+    assert browser.find_element(By.CSS_SELECTOR, "[aria-current=step]")
+    assert_accessible(browser)
     # one organisation page
     browser.get(site.url("/%s/organisations" % lang))
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".cards a"))

@@ -11,6 +11,7 @@ enum APIRoutes {
         api.get("provinces", use: provinces)
         api.get("organisations", use: organisations)
         api.get("organisations", ":id", use: organisation)
+        ProcessAPI.register(api)
     }
 
     @Sendable static func region(req: Request) async throws -> RegionDTO {

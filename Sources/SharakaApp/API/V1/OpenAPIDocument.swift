@@ -14,7 +14,7 @@ enum OpenAPIDocument {
         let doc: [String: Any] = [
             "openapi": "3.1.0",
             "info": ["title": "Sharaka API", "version": "1.0.0",
-                     "description": "Open data of the Sharaka open-government platform: the region, its provinces and the organisations taking part."],
+                     "description": "Open data of the Sharaka open-government platform: the region, its provinces, the organisations taking part and the participatory processes."],
             "servers": [["url": "/api/v1"]],
             "paths": [
                 "/openapi.json": ["get": ["operationId": "getOpenAPI", "summary": "This document",
@@ -32,6 +32,13 @@ enum OpenAPIDocument {
                         ["name": "q", "in": "query", "schema": ["type": "string", "maxLength": 100]],
                     ],
                     "responses": ["200": ok(["$ref": "#/components/schemas/OrganisationPage"]), "400": problem],
+                ]],
+                "/processes": ["get": ["operationId": "listProcesses", "summary": "Published participatory processes with their timelines",
+                                       "responses": ["200": ok(["type": "array", "items": ["$ref": "#/components/schemas/Process"]])]]],
+                "/processes/{id}": ["get": [
+                    "operationId": "getProcess", "summary": "One published process",
+                    "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                    "responses": ["200": ok(["$ref": "#/components/schemas/Process"]), "400": problem, "404": problem],
                 ]],
                 "/organisations/{id}": ["get": [
                     "operationId": "getOrganisation", "summary": "One organisation",
@@ -56,6 +63,19 @@ enum OpenAPIDocument {
                     "id": ["type": "string", "format": "uuid"], "name": ["$ref": "#/components/schemas/LocalizedText"],
                     "sector": ["$ref": "#/components/schemas/Sector"], "province": ["type": ["string", "null"]],
                     "website": ["type": "string"], "description": ["$ref": "#/components/schemas/LocalizedText"]]],
+                "Phase": ["type": "object", "required": ["id", "kind", "name", "startsOn", "endsOn", "current"], "properties": [
+                    "id": ["type": "string", "format": "uuid"],
+                    "kind": ["type": "string", "enum": ["information", "proposals", "workshops", "consolidation", "response", "adoption"]],
+                    "name": ["$ref": "#/components/schemas/LocalizedText"],
+                    "startsOn": ["type": "string", "format": "date"], "endsOn": ["type": "string", "format": "date"],
+                    "current": ["type": "boolean"]]],
+                "Process": ["type": "object", "required": ["id", "title", "summary", "description", "scope", "organisation", "contact", "hashtag", "status", "phases"], "properties": [
+                    "id": ["type": "string", "format": "uuid"], "title": ["$ref": "#/components/schemas/LocalizedText"],
+                    "summary": ["$ref": "#/components/schemas/LocalizedText"], "description": ["$ref": "#/components/schemas/LocalizedText"],
+                    "scope": ["type": "array", "items": ["type": "string"], "description": "Province codes; empty for the whole region."],
+                    "organisation": ["type": "string", "format": "uuid"], "contact": ["type": "string"], "hashtag": ["type": "string"],
+                    "status": ["type": "string", "enum": ["published", "closed"]],
+                    "phases": ["type": "array", "items": ["$ref": "#/components/schemas/Phase"]]]],
                 "OrganisationPage": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
                     "items": ["type": "array", "items": ["$ref": "#/components/schemas/Organisation"]],
                     "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]]],

@@ -35,6 +35,9 @@ enum DemoSeed {
                     orgs[sector, default: []].append(org)
                 }
             }
+            if let council = orgs[.regionalCouncil]?.first {
+                _ = try await DemoProcess.create(organiser: council, today: Day(Date()), on: db)
+            }
             let people: [(String, String, Role, Sector?)] = [
                 ("admin@demo.sharaka.ma", "مدير المنصة", .administrator, nil),
                 ("moderator@demo.sharaka.ma", "Modératrice Démo", .moderator, nil),

@@ -119,3 +119,29 @@ extension ProcessForm {
         f.apply(to: p)
     }
 }
+
+@Suite struct ProcessAPITests {
+    @Test(arguments: Engine.all)
+    func apiListsPublishedProcessesWithTheirTimeline(engine: Engine) async throws {
+        try await withTestApp(engine, seed: false) { app in
+            // setup: the full demo, which includes a published process, plus one draft
+            try await DemoSeed.run(on: app)
+            let council = try #require(try await Organisation.query(on: app.db).filter(\.$sector == "regional_council").first())
+            let draft = ParticipatoryProcess()
+            ProcessForm.readDefaults(into: draft, organiser: council.id!)
+            try await draft.create(on: app.db)
+
+            let client = Client(app)
+            let list = try JSONDecoder().decode([ProcessDTO].self, from: Data(try await client.get("/api/v1/processes").body.string.utf8))
+            #expect(list.count == 1)
+            let demo = try #require(list.first)
+            #expect(demo.phases.count == 6 && demo.phases.filter(\.current).map(\.kind) == ["proposals"])
+            #expect(demo.title["ar"]?.contains("2025–2027") == true)
+            #expect(try await client.get("/api/v1/processes/\(demo.id)").status == .ok)
+            #expect(try await client.get("/api/v1/processes/\(draft.id!)").status == .notFound)
+            #expect(try await client.get("/api/v1/processes/x").status == .badRequest)
+            // and the page shows the proposals phase as current
+            #expect(try await client.get("/ar/processes/\(demo.id)").body.string.contains("aria-current=\"step\""))
+        }
+    }
+}
