@@ -14,6 +14,8 @@ enum SiteURL: Hashable {
     case adminOrganisationMembers(UUID), adminOrganisationMemberRemove(UUID, UUID)
     case adminRegion, adminProvince(UUID), adminOutbox
     case processes, processNew, process(UUID), processEdit(UUID), processPhases(UUID), processPhaseRemove(UUID, UUID)
+    case processProposals(UUID), proposalNew(UUID), proposal(UUID), proposalEdit(UUID), proposalWithdraw(UUID)
+    case proposalSupport(UUID), proposalUnsupport(UUID)
 
     /// Path below the language prefix.
     var relative: String {
@@ -49,6 +51,13 @@ enum SiteURL: Hashable {
         case .processEdit(let id): "processes/\(id)/edit"
         case .processPhases(let id): "processes/\(id)/phases"
         case .processPhaseRemove(let p, let phase): "processes/\(p)/phases/\(phase)/remove"
+        case .processProposals(let id): "processes/\(id)/proposals"
+        case .proposalNew(let id): "processes/\(id)/proposals/new"
+        case .proposal(let id): "proposals/\(id)"
+        case .proposalEdit(let id): "proposals/\(id)/edit"
+        case .proposalWithdraw(let id): "proposals/\(id)/withdraw"
+        case .proposalSupport(let id): "proposals/\(id)/support"
+        case .proposalUnsupport(let id): "proposals/\(id)/unsupport"
         }
     }
 

@@ -41,6 +41,18 @@ func routes(_ app: Application) throws {
         post(.processPhaseRemove(id, member), ProcessController.removePhase)
     }
 
+    do { // proposals
+        get(.processProposals(id), ProposalController.index)
+        post(.processProposals(id), ProposalController.create)
+        get(.proposalNew(id), ProposalController.new)
+        get(.proposal(id), ProposalController.show)
+        get(.proposalEdit(id), ProposalController.edit)
+        post(.proposalEdit(id), ProposalController.update)
+        post(.proposalWithdraw(id), ProposalController.withdraw)
+        post(.proposalSupport(id), ProposalController.support)
+        post(.proposalUnsupport(id), ProposalController.unsupport)
+    }
+
     do { // accounts
         get(.register, AccountController.registerForm)
         post(.register, AccountController.register)

@@ -39,7 +39,7 @@ struct SharakaErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json {
                 return problem(request, status, reason)
             }
-            return await page(request, status)
+            return await page(request, status, refusal: error as? Refusal)
         }
     }
 
@@ -54,18 +54,21 @@ struct SharakaErrorMiddleware: AsyncMiddleware {
         return response
     }
 
-    private func page(_ request: Request, _ status: HTTPStatus) async -> Response {
+    private func page(_ request: Request, _ status: HTTPStatus, refusal: Refusal?) async -> Response {
         let t = request.t
         let (title, text): (L10nKey, L10nKey) = switch status.code {
         case 404: (.error404Title, .error404Text)
         case 403: (.error403Title, .error403Text)
+        case 409: (.error409Title, .error409Text)
         case 400, 413, 415, 422: (.error400Title, .error400Text)
         case 429: (.error429Title, .error429Text)
         default: (.error500Title, .error500Text)
         }
         let ctx = await request.pageContext()
         let content = H.section([.cls("error-page")],
-            H.h1(t(title)), H.p(t(text)), H.p([], H.a(t(.errorBackHome), href: ctx.url(.home))),
+            H.h1(t(title)), H.p(t(refusal?.key ?? text)),
+            refusal != nil ? H.p(t(.errorNothingChanged)) : H.empty,
+            H.p([], H.a(t(.errorBackHome), href: ctx.url(.home))),
             H.p(t(.errorReference, ["id": request.id]), [.cls("muted")]))
         return Page(title: t(title), content: content, status: status).render(ctx)
     }

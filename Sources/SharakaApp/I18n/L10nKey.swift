@@ -229,6 +229,76 @@ enum L10nKey: String, CaseIterable, Sendable {
     case errDate
     case errEndsBeforeStart
     case errPhaseOverlap
+    case error409Title
+    case error409Text
+    case errorNothingChanged
+    case refusalNotProposalPhase
+    case refusalPhaseClosed
+    case refusalWithdrawn
+    case refusalOwnProposal
+    case refusalNotEditable
+    case refusalPublishedTimeline
+    case refusalSelfDemotion
+    case refusalSelfBlock
+    case proposalsTitle
+    case proposalsEmpty
+    case proposalNew
+    case proposalEdit
+    case proposalSubmit
+    case proposalPublished
+    case proposalWithdraw
+    case proposalWithdrawConfirm
+    case proposalWithdrawn
+    case proposalWithdrawnMark
+    case errConfirmWithdraw
+    case proposalMergedInto
+    case proposalMergedFrom
+    case supportAdd
+    case supportRemove
+    case supportAdded
+    case supportRemoved
+    case supportAlready
+    case supportLoginToSupport
+    case sortLabel
+    case sortRandom
+    case sortSupported
+    case sortCommented
+    case sortNewest
+    case fieldOGPValue
+    case fieldTheme
+    case fieldAuthorSector
+    case fieldAnswer
+    case fieldAuthor
+    case fieldSupports
+    case fieldTitle
+    case fieldBody
+    case fieldWrittenIn
+    case fieldOnBehalf
+    case onBehalfMyself
+    case fieldAttachment
+    case fieldAttachmentOptional
+    case attachmentHint
+    case lengthHint
+    case bodyHint
+    case writtenIn
+    case deletedUser
+    case answerNone
+    case valueAccessToInformation
+    case valueCivicParticipation
+    case valuePublicAccountability
+    case valueTechnologyInnovation
+    case themeFiscalTransparency
+    case themePublicServices
+    case themeAntiCorruption
+    case themeAccessToJustice
+    case themeEnvironment
+    case themeOpenData
+    case themeOther
+    case familyPublic
+    case familyCivilSociety
+    case familyPrivate
+    case familyAcademiaMedia
+    case familyCitizens
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.
@@ -236,5 +306,8 @@ enum PluralKey: String, CaseIterable, Sendable {
     case organisationsCount
     case provincesCount
     case accountsCount
+    case proposalsCount
+    case supportsCount
+    case commentsCount
     case membersCount
 }

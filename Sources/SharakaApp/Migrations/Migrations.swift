@@ -12,5 +12,6 @@ enum Migrations {
         app.migrations.add(CreateOutbox())
         app.migrations.add(CreateFiles())
         app.migrations.add(CreateProcesses())
+        app.migrations.add(CreateProposals())
     }
 }

@@ -32,7 +32,7 @@ enum AdminUsersController {
             throw Abort(.unprocessableEntity, reason: "unknown role")
         }
         // An administrator cannot demote themself: the region must never be left without one.
-        if user.id == req.currentUser?.id && role != .administrator { throw Abort(.unprocessableEntity, reason: "cannot demote yourself") }
+        if user.id == req.currentUser?.id && role != .administrator { throw Refusal(.unprocessableEntity, .refusalSelfDemotion) }
         user.role = role.rawValue
         try await user.save(on: req.db)
         req.flash(req.t(.adminRoleChanged, ["name": user.name, "role": req.t.role(role)]))
@@ -42,7 +42,7 @@ enum AdminUsersController {
     @Sendable static func toggleBlock(req: Request) async throws -> Response {
         try req.require(.blockUser)
         let user = try await target(req)
-        if user.id == req.currentUser?.id { throw Abort(.unprocessableEntity, reason: "cannot block yourself") }
+        if user.id == req.currentUser?.id { throw Refusal(.unprocessableEntity, .refusalSelfBlock) }
         // A moderator may not block those above them.
         if user.roleValue >= req.role { throw Abort(.forbidden) }
         user.blockedAt = user.isBlocked ? nil : Date()

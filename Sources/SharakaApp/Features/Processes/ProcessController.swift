@@ -94,7 +94,7 @@ enum ProcessController {
         guard let phaseID = req.parameters.get("member", as: UUID.self),
               let phase = process.phases.first(where: { $0.id == phaseID }) else { throw Abort(.notFound) }
         // Once published, the calendar people were promised is kept.
-        guard process.statusValue == .draft else { throw Abort(.unprocessableEntity, reason: "published timeline") }
+        guard process.statusValue == .draft else { throw Refusal(.unprocessableEntity, .refusalPublishedTimeline) }
         try await phase.delete(on: req.db)
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.processEdit(process.id!).path(req.language) + "#phases")

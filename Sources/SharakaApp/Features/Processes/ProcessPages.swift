@@ -81,6 +81,7 @@ enum ProcessPages {
             ]),
             H.h2(t(.processTimeline), [.id("timeline")]),
             timeline(t, p, today: today),
+            p.statusValue.isPublic ? H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(p.id!).path(lang), [.cls("button")])) : H.empty,
             H.h2(t(.processWhatNow)),
             allowed.isEmpty ? H.p(t(.processNothingNow), [.cls("muted")]) : H.ul([], allowed.map { H.text(stepLabel(t, $0)) }),
             H.h2(t(.fieldDescription)),

@@ -1,0 +1,224 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// Proposals: listing, writing, editing, withdrawing, supporting.
+enum ProposalController {
+    static let seedCookie = "sharaka_seed"
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let process = try await ProcessController.find(req)
+        try await requireVisible(process, req)
+        let filter = ProposalListFilter(req)
+        let page = PageRequest(page: try? req.query.get(Int.self, at: "page"))
+        // The visitor's seed for the random order lives in a cookie, not the session,
+        // so that reading the list creates nothing on the server.
+        let seed = req.cookies[seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
+        let base = Proposal.query(on: req.db).filter(\.$process.$id == process.id!)
+        let total = try await filter.apply(to: base.copy(), seed: seed).count()
+        let proposals = try await filter.apply(to: base, seed: seed)
+            .with(\.$author).with(\.$organisation)
+            .range(page.offset..<(page.offset + page.per)).all()
+        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
+        let response = await req.render(ProposalPages.index(req.t, process: process, proposals: proposals, total: total, page: page,
+                                                            filter: filter, provinces: provinces,
+                                                            canPropose: process.timeline.allows(.propose, on: Day(Date()), status: process.statusValue)))
+        if req.cookies[seedCookie] == nil {
+            response.cookies[seedCookie] = HTTPCookies.Value(string: String(seed), maxAge: 30 * 24 * 3600, path: "/",
+                                                             isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let process = try await ProcessController.find(req)
+        try requireStep(.propose, process, req)
+        return await req.render(ProposalPages.form(req.t, process: process, proposal: nil, form: .init(language: req.language), errors: [:],
+                                                   provinces: try await Province.query(on: req.db).sort(\.$code).all(),
+                                                   organisations: try await organisations(of: user, req)))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let process = try await ProcessController.find(req)
+        try requireStep(.propose, process, req)
+        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
+        let orgs = try await organisations(of: user, req)
+        let form = ProposalForm.read(req)
+        var errors = form.validate(req.t, provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
+        var attachment: String?
+        if errors.isEmpty, let file = try? req.content.get(File.self, at: "attachment"), file.data.readableBytes > 0 {
+            do {
+                attachment = try await req.application.fileStore.store(Data(buffer: file.data), originalName: file.filename,
+                    allowed: [.pdf, .png, .jpeg, .webp, .gif, .officeDocument, .csv, .plainText], maxBytes: req.settings.maxUploadBytes, on: req.db).id
+            } catch let e as FileUploadError {
+                errors["attachment"] = e.message(req.t, maxBytes: req.settings.maxUploadBytes)
+            }
+        }
+        if !errors.isEmpty {
+            return await req.render(ProposalPages.form(req.t, process: process, proposal: nil, form: form, errors: errors, provinces: provinces, organisations: orgs, status: .unprocessableEntity))
+        }
+        let proposal = Proposal()
+        form.apply(to: proposal)
+        proposal.$process.id = process.id!
+        proposal.$author.id = user.id!
+        proposal.status = ProposalStatus.published.rawValue
+        proposal.supportsCount = 0
+        proposal.commentsCount = 0
+        proposal.randomKey = Int.random(in: 0..<2_147_483_647)
+        proposal.attachmentSHA256 = attachment
+        try await proposal.create(on: req.db)
+        req.flash(req.t(.proposalPublished))
+        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let proposal = try await find(req)
+        let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!
+        try await requireVisible(process, req)
+        var supported = false
+        if let user = req.currentUser {
+            supported = try await Support.query(on: req.db).filter(\.$proposal.$id == proposal.id!).filter(\.$user.$id == user.id!).count() > 0
+        }
+        let merged = try await Proposal.query(on: req.db).filter(\.$mergedInto.$id == proposal.id!).all()
+        let provinces = try await Province.query(on: req.db).all()
+        return await req.render(ProposalPages.show(req.t, proposal: proposal, process: process, viewer: req.currentUser, supported: supported,
+                                                   canSupport: process.timeline.allows(.support, on: Day(Date()), status: process.statusValue),
+                                                   mergedFrom: merged, provinces: provinces, attachment: try await attachmentMeta(proposal, req)))
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let (proposal, process, user) = try await ownEditable(req)
+        return await req.render(ProposalPages.form(req.t, process: process, proposal: proposal, form: .init(proposal), errors: [:],
+                                                   provinces: try await Province.query(on: req.db).sort(\.$code).all(),
+                                                   organisations: try await organisations(of: user, req)))
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let (proposal, process, user) = try await ownEditable(req)
+        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
+        let orgs = try await organisations(of: user, req)
+        let form = ProposalForm.read(req)
+        let errors = form.validate(req.t, provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
+        if !errors.isEmpty {
+            return await req.render(ProposalPages.form(req.t, process: process, proposal: proposal, form: form, errors: errors, provinces: provinces, organisations: orgs, status: .unprocessableEntity))
+        }
+        // Re-checked inside the write: a support may have arrived since the page was loaded.
+        form.apply(to: proposal)
+        let updated = try await (req.db as! any SQLDatabase).raw("""
+            UPDATE proposals SET title = \(bind: proposal.title), body = \(bind: proposal.body), language = \(bind: proposal.language),
+              ogp_value = \(bind: proposal.ogpValue), theme = \(bind: proposal.theme), province_code = \(bind: proposal.provinceCode),
+              organisation_id = \(bind: proposal.$organisation.id), search_text = \(bind: proposal.searchText), updated_at = \(bind: Date())
+            WHERE id = \(bind: proposal.id!) AND supports_count = 0 AND comments_count = 0 AND status = 'published'
+            RETURNING id
+            """).all()
+        guard !updated.isEmpty else { throw Refusal(.conflict, .refusalNotEditable) }
+        req.flash(req.t(.saved))
+        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+    }
+
+    @Sendable static func withdraw(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let proposal = try await find(req)
+        guard proposal.$author.id == user.id else { throw Abort(.forbidden) }
+        guard proposal.statusValue == .published else { throw Refusal(.unprocessableEntity, .refusalWithdrawn) }
+        guard (try? req.content.get(String.self, at: "confirm")) == "yes" else {
+            req.flash(req.t(.errConfirmWithdraw))
+            return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+        }
+        proposal.status = ProposalStatus.withdrawn.rawValue
+        try await proposal.save(on: req.db)
+        req.flash(req.t(.proposalWithdrawn))
+        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+    }
+
+    @Sendable static func support(req: Request) async throws -> Response {
+        try await changeSupport(req, adding: true)
+    }
+
+    @Sendable static func unsupport(req: Request) async throws -> Response {
+        try await changeSupport(req, adding: false)
+    }
+
+    /// Adds or removes the viewer's support. The unique (proposal, user) pair decides
+    /// double submissions; the count is recomputed from the rows in the same transaction.
+    static func changeSupport(_ req: Request, adding: Bool) async throws -> Response {
+        let user = try req.requireUser()
+        let proposal = try await find(req)
+        let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).first()!
+        try requireStep(.support, process, req)
+        guard proposal.statusValue == .published else { throw Refusal(.unprocessableEntity, .refusalWithdrawn) }
+        guard proposal.$author.id != user.id else { throw Refusal(.unprocessableEntity, .refusalOwnProposal) }
+        let id = proposal.id!
+        var notice = adding ? req.t(.supportAdded) : req.t(.supportRemoved)
+        do {
+            try await req.db.transaction { db in
+                if adding {
+                    try await Support(proposalID: id, userID: user.id!).create(on: db)
+                } else {
+                    try await Support.query(on: db).filter(\.$proposal.$id == id).filter(\.$user.$id == user.id!).delete()
+                }
+                try await (db as! any SQLDatabase).raw("""
+                    UPDATE proposals SET supports_count = (SELECT COUNT(*) FROM supports WHERE proposal_id = \(bind: id)) WHERE id = \(bind: id)
+                    """).run()
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            notice = req.t(.supportAlready)
+        }
+        req.flash(notice)
+        return req.redirect(to: SiteURL.proposal(id).path(req.language))
+    }
+
+    // MARK: helpers
+
+    /// Drafts exist only for those who may edit them.
+    static func requireVisible(_ process: ParticipatoryProcess, _ req: Request) async throws {
+        if process.statusValue.isPublic { return }
+        guard try await ProcessAccess.canEdit(req.currentUser, process, on: req.db) else { throw Abort(.notFound) }
+    }
+
+    static func find(_ req: Request) async throws -> Proposal {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let p = try await Proposal.query(on: req.db).filter(\.$id == id).with(\.$author).with(\.$organisation).with(\.$mergedInto).first()
+        else { throw Abort(.notFound) }
+        return p
+    }
+
+    static func requireStep(_ step: ParticipationStep, _ process: ParticipatoryProcess, _ req: Request) throws {
+        guard process.timeline.allows(step, on: Day(Date()), status: process.statusValue) else {
+            throw Refusal(.unprocessableEntity, step == .propose ? .refusalNotProposalPhase : .refusalPhaseClosed)
+        }
+    }
+
+    static func organisations(of user: User, _ req: Request) async throws -> [Organisation] {
+        try await Membership.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$organisation).all().map(\.organisation)
+    }
+
+    static func ownEditable(_ req: Request) async throws -> (Proposal, ParticipatoryProcess, User) {
+        let user = try req.requireUser()
+        let proposal = try await find(req)
+        guard proposal.$author.id == user.id else { throw Abort(.forbidden) }
+        guard ProposalRules.authorMayEdit(status: proposal.statusValue, supports: proposal.supportsCount, comments: proposal.commentsCount) else {
+            throw Refusal(.conflict, .refusalNotEditable)
+        }
+        let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!
+        return (proposal, process, user)
+    }
+
+    static func attachmentMeta(_ p: Proposal, _ req: Request) async throws -> StoredFile? {
+        guard let sha = p.attachmentSHA256 else { return nil }
+        return try await StoredFile.query(on: req.db).filter(\.$id == sha).field(\.$id).field(\.$size).field(\.$kind).field(\.$originalName).first()
+    }
+}
+
+extension FileUploadError {
+    func message(_ t: Localizer, maxBytes: Int) -> String {
+        switch self {
+        case .empty: t.problem(.required)
+        case .tooLarge: t(.errFileTooLarge, ["max": "\(maxBytes / 1024 / 1024) MB"])
+        case .typeNotAllowed: t(.errFileType)
+        }
+    }
+}

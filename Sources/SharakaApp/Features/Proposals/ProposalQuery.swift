@@ -1,0 +1,73 @@
+import Fluent
+import FluentSQL
+import SharakaCore
+import Vapor
+
+/// The filters and orders of a process's proposal list, read from the query string.
+/// Unknown values are ignored rather than refused, so a shared link never breaks.
+struct ProposalListFilter: Sendable {
+    enum Sort: String, CaseIterable, Sendable { case random, supported, commented, newest }
+
+    var value: OGPValue?
+    var theme: ProposalTheme?
+    var province: String?
+    /// A sector family, or "citizen" for people writing in their own name.
+    var family: String?
+    /// An answer state, or "unanswered".
+    var answer: String?
+    var sort: Sort = .random
+
+    init() {}
+
+    init(_ req: Request) {
+        func q(_ k: String) -> String? { (try? req.query.get(String.self, at: k)).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) } }
+        value = q("value").flatMap(OGPValue.init(rawValue:))
+        theme = q("theme").flatMap(ProposalTheme.init(rawValue:))
+        province = q("province")
+        family = q("sector").flatMap { s in s == "citizen" || Sector.Family(rawValue: s) != nil ? s : nil }
+        answer = q("answer")
+        sort = q("sort").flatMap(Sort.init(rawValue:)) ?? .random
+    }
+
+    /// Query string of this filter with another page or sort, for links.
+    func query(page: Int? = nil, sort: Sort? = nil) -> String {
+        var parts: [String] = []
+        if let value { parts.append("value=\(value.rawValue)") }
+        if let theme { parts.append("theme=\(theme.rawValue)") }
+        if let province { parts.append("province=\(province.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        if let family { parts.append("sector=\(family)") }
+        if let answer { parts.append("answer=\(answer.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        parts.append("sort=\((sort ?? self.sort).rawValue)")
+        if let page { parts.append("page=\(page)") }
+        return "?" + parts.joined(separator: "&")
+    }
+
+    func apply(to query: QueryBuilder<Proposal>, seed: Int) -> QueryBuilder<Proposal> {
+        var q = query
+        if let value { q = q.filter(\.$ogpValue == value.rawValue) }
+        if let theme { q = q.filter(\.$theme == theme.rawValue) }
+        if let province { q = q.filter(\.$provinceCode == province) }
+        if let family {
+            if family == "citizen" {
+                q = q.filter(\.$organisation.$id == nil)
+            } else {
+                let sectors = Sector.allCases.filter { $0.family.rawValue == family }.map(\.rawValue)
+                q = q.join(Organisation.self, on: \Proposal.$organisation.$id == \Organisation.$id).filter(Organisation.self, \.$sector ~~ sectors)
+            }
+        }
+        if let answer {
+            q = answer == "unanswered" ? q.filter(\.$answerState == nil) : q.filter(\.$answerState == answer)
+        }
+        switch sort {
+        case .supported: q = q.sort(\.$supportsCount, .descending).sort(\.$createdAt, .descending)
+        case .commented: q = q.sort(\.$commentsCount, .descending).sort(\.$createdAt, .descending)
+        case .newest: q = q.sort(\.$createdAt, .descending)
+        case .random:
+            // A permutation that depends on the visitor's seed: stable across pages for
+            // one visitor, different between visitors, and the same on both engines.
+            let a = 1 + (seed % 1_000_003), b = seed % 999_983
+            q = q.sort(.sql(unsafeRaw: "((\"proposals\".\"random_key\" * \(a) + \(b)) % 2147483647)"), .ascending).sort(\.$id)
+        }
+        return q
+    }
+}
