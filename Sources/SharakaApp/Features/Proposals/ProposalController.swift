@@ -143,7 +143,9 @@ enum ProposalController {
     }
 
     /// Adds or removes the viewer's support. The unique (proposal, user) pair decides
-    /// double submissions; the count is recomputed from the rows in the same transaction.
+    /// double submissions; the counter moves by exactly the rows inserted or deleted in
+    /// the same transaction (an increment, not a recount: under READ COMMITTED two
+    /// concurrent recounts would each miss the other's row).
     static func changeSupport(_ req: Request, adding: Bool) async throws -> Response {
         let user = try req.requireUser()
         let proposal = try await find(req)
@@ -155,14 +157,16 @@ enum ProposalController {
         var notice = adding ? req.t(.supportAdded) : req.t(.supportRemoved)
         do {
             try await req.db.transaction { db in
+                let sql = db as! any SQLDatabase
                 if adding {
                     try await Support(proposalID: id, userID: user.id!).create(on: db)
+                    try await sql.raw("UPDATE proposals SET supports_count = supports_count + 1 WHERE id = \(bind: id)").run()
                 } else {
-                    try await Support.query(on: db).filter(\.$proposal.$id == id).filter(\.$user.$id == user.id!).delete()
+                    let removed = try await sql.raw("DELETE FROM supports WHERE proposal_id = \(bind: id) AND user_id = \(bind: user.id!) RETURNING id").all().count
+                    if removed > 0 {
+                        try await sql.raw("UPDATE proposals SET supports_count = supports_count - \(bind: removed) WHERE id = \(bind: id)").run()
+                    }
                 }
-                try await (db as! any SQLDatabase).raw("""
-                    UPDATE proposals SET supports_count = (SELECT COUNT(*) FROM supports WHERE proposal_id = \(bind: id)) WHERE id = \(bind: id)
-                    """).run()
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             notice = req.t(.supportAlready)
