@@ -34,6 +34,11 @@ import Vapor
             process.description = LocalizedText([.ar: p, .fr: p]); process.scope = [province.code]
             process.contact = p; process.hashtag = p; process.status = "published"; process.$organiser.id = org.id!
             try await process.create(on: app.db)
+            let proposal = Proposal()
+            proposal.title = p; proposal.body = p + "\nhttps://x.ma/\(p)"; proposal.language = "ar"; proposal.ogpValue = p; proposal.theme = p
+            proposal.provinceCode = p; proposal.status = "published"; proposal.supportsCount = 0; proposal.commentsCount = 0; proposal.randomKey = 1
+            proposal.searchText = p; proposal.$process.id = process.id!; proposal.$author.id = admin.id!; proposal.$organisation.id = org.id!
+            try await proposal.create(on: app.db)
             try await Phase(processID: process.id!, kind: .proposals, name: LocalizedText([.ar: p, .fr: p]), starts: Day(Date()), ends: Day(Date()).adding(days: 3)).create(on: app.db)
 
             let client = Client(app)
@@ -41,7 +46,8 @@ import Vapor
             let pages = ["/", "/organisations", "/organisations/\(org.id!)", "/organisations?q=\(Client.encode(p))",
                          "/account", "/admin/users", "/admin/users?q=\(Client.encode(p))", "/admin/organisations",
                          "/admin/organisations/\(org.id!)", "/admin/organisations/new", "/admin/region", "/admin/outbox",
-                         "/login?next=\(Client.encode(p))", "/processes", "/processes/\(process.id!)", "/processes/\(process.id!)/edit", "/processes/new", "/password/reset?token=\(Client.encode(p))", "/password/forgot"]
+                         "/login?next=\(Client.encode(p))", "/processes", "/processes/\(process.id!)", "/processes/\(process.id!)/edit", "/processes/new", "/processes/\(process.id!)/proposals", "/processes/\(process.id!)/proposals?sort=newest&province=\(Client.encode(p))",
+                         "/processes/\(process.id!)/proposals/new", "/proposals/\(proposal.id!)", "/proposals/\(proposal.id!)/edit", "/password/reset?token=\(Client.encode(p))", "/password/forgot"]
             for lang in Language.allCases {
                 for page in pages {
                     let res = try await client.get("/\(lang.rawValue)\(page)")
