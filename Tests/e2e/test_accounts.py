@@ -6,7 +6,7 @@ import uuid
 from urllib.parse import urlparse
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from axe import assert_accessible
@@ -26,7 +26,16 @@ def click_and_wait(driver, element):
     """Clicks something that loads a new page and waits until the old page is gone,
     so that the next lookup cannot find an element of the page being left."""
     element.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(element))
+
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:  # stale, or "no such element" in newer drivers
+            return True
+
+    WebDriverWait(driver, 15).until(gone)
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def submit(driver, form_selector="main form"):

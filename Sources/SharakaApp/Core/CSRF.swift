@@ -21,6 +21,9 @@ enum CSRF {
     struct Middleware: AsyncMiddleware {
         func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
             if request.method == .POST {
+                // A body that arrives in several packets (large uploads, chunked encoding) is
+                // still streaming when route middleware runs; read it fully before looking in it.
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
                 let sent = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? request.headers.first(name: "X-CSRF-Token")
                 guard let expected = request.existingSession?.data["csrf"], let sent,
                       Array(sent.utf8).count == Array(expected.utf8).count,
