@@ -15,7 +15,8 @@ enum SiteURL: Hashable {
     case adminRegion, adminProvince(UUID), adminOutbox
     case processes, processNew, process(UUID), processEdit(UUID), processPhases(UUID), processPhaseRemove(UUID, UUID)
     case processProposals(UUID), proposalNew(UUID), proposal(UUID), proposalEdit(UUID), proposalWithdraw(UUID)
-    case proposalSupport(UUID), proposalUnsupport(UUID)
+    case proposalSupport(UUID), proposalUnsupport(UUID), proposalAnswer(UUID), proposalMerge(UUID), processDashboard(UUID)
+    case comments, commentEdit(UUID), commentDelete(UUID), commentVote(UUID)
 
     /// Path below the language prefix.
     var relative: String {
@@ -58,6 +59,13 @@ enum SiteURL: Hashable {
         case .proposalWithdraw(let id): "proposals/\(id)/withdraw"
         case .proposalSupport(let id): "proposals/\(id)/support"
         case .proposalUnsupport(let id): "proposals/\(id)/unsupport"
+        case .proposalAnswer(let id): "proposals/\(id)/answer"
+        case .proposalMerge(let id): "proposals/\(id)/merge"
+        case .processDashboard(let id): "processes/\(id)/dashboard"
+        case .comments: "comments"
+        case .commentEdit(let id): "comments/\(id)/edit"
+        case .commentDelete(let id): "comments/\(id)/delete"
+        case .commentVote(let id): "comments/\(id)/vote"
         }
     }
 

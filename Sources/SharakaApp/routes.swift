@@ -53,6 +53,14 @@ func routes(_ app: Application) throws {
         post(.proposalUnsupport(id), ProposalController.unsupport)
     }
 
+    do { // comments
+        post(.comments, CommentController.create)
+        get(.commentEdit(id), CommentController.editForm)
+        post(.commentEdit(id), CommentController.update)
+        post(.commentDelete(id), CommentController.delete)
+        post(.commentVote(id), CommentController.vote)
+    }
+
     do { // accounts
         get(.register, AccountController.registerForm)
         post(.register, AccountController.register)

@@ -299,6 +299,72 @@ enum L10nKey: String, CaseIterable, Sendable {
     case familyPrivate
     case familyAcademiaMedia
     case familyCitizens
+    case commentsTitle
+    case commentsEmpty
+    case commentsClosed
+    case commentLoginToComment
+    case commentNew
+    case commentSubmit
+    case commentReply
+    case commentReplySubmit
+    case fieldComment
+    case fieldAlignment
+    case alignmentInFavour
+    case alignmentAgainst
+    case alignmentNeutral
+    case commentEdited
+    case commentDeletedText
+    case commentEdit
+    case commentDelete
+    case commentDeleteConfirm
+    case commentVoteUp
+    case commentVoteDown
+    case commentOrderLabel
+    case orderOldest
+    case orderNewest
+    case orderBest
+    case commentPublished
+    case commentDeleted
+    case commentRefused
+    case commentVoted
+    case errConfirmDelete
+    case refusalTooDeep
+    case refusalOwnComment
+    case repliesTo
+    case answerTitle
+    case answerUnderEvaluation
+    case answerAccepted
+    case answerAcceptedInCommitment
+    case answerPartiallyAccepted
+    case answerRejected
+    case answerOutOfScope
+    case fieldAnswerState
+    case fieldReasoning
+    case reasoningHint
+    case errReasoningRequired
+    case answerSubmit
+    case answerRevise
+    case answerPublished
+    case answerBy
+    case answerHistory
+    case answerWaiting
+    case mergeTitle
+    case mergeIntro
+    case mergeSubmit
+    case mergeDone
+    case errMergeNothing
+    case dashboardTitle
+    case dashboardByState
+    case dashboardAnswered
+    case dashboardGoal
+    case dashboardMedian
+    case dashboardBySector
+    case dashboardByProvince
+    case dashboardProposals
+    case dashboardComments
+    case dashboardCount
+    case dashboardNoData
+    case notApplicable
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

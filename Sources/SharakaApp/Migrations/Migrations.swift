@@ -13,5 +13,6 @@ enum Migrations {
         app.migrations.add(CreateFiles())
         app.migrations.add(CreateProcesses())
         app.migrations.add(CreateProposals())
+        app.migrations.add(CreateComments())
     }
 }

@@ -88,4 +88,19 @@ enum TestFixtures {
         try await user.create(on: app.db)
         return user
     }
+
+    /// A published proposal written directly in the database.
+    @discardableResult
+    static func proposal(_ app: Application, process: ParticipatoryProcess, author: User, title: String = "نشر الميزانية الجهوية بصيغة مفتوحة",
+                         organisation: Organisation? = nil, province: String? = nil) async throws -> Proposal {
+        let p = Proposal()
+        p.title = title
+        p.body = "نص المقترح مع تفاصيل كافية للفهم."
+        p.language = "ar"; p.ogpValue = "access_to_information"; p.theme = "fiscal_transparency"; p.provinceCode = province
+        p.searchText = Proposal.searchText(title: p.title, body: p.body)
+        p.$process.id = process.id!; p.$author.id = author.id!; p.$organisation.id = organisation?.id
+        p.status = "published"; p.supportsCount = 0; p.commentsCount = 0; p.randomKey = Int.random(in: 0..<1_000_000)
+        try await p.create(on: app.db)
+        return p
+    }
 }

@@ -24,7 +24,11 @@ enum ProcessController {
         let canEdit = try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)
         guard process.statusValue.isPublic || canEdit else { throw Abort(.notFound) }
         let provinces = try await Province.query(on: req.db).all()
-        return await req.render(ProcessPages.show(req.t, process: process, provinces: provinces, today: Day(Date()), canEdit: canEdit))
+        let comments = process.statusValue.isPublic
+            ? try await CommentTargets.section(.process, process.id!, page: .process(process.id!),
+                                               open: process.timeline.allows(.comment, on: Day(Date()), status: process.statusValue), req)
+            : nil
+        return await req.render(ProcessPages.show(req.t, process: process, provinces: provinces, today: Day(Date()), canEdit: canEdit, comments: comments))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {

@@ -62,7 +62,7 @@ enum ProcessPages {
         })
     }
 
-    static func show(_ t: Localizer, process p: ParticipatoryProcess, provinces: [Province], today: Day, canEdit: Bool) -> Page {
+    static func show(_ t: Localizer, process p: ParticipatoryProcess, provinces: [Province], today: Day, canEdit: Bool, comments: CommentViews.Section?) -> Page {
         let lang = t.language
         let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, t.text($0.name)) })
         let scope = p.scope.isEmpty ? t(.wholeRegion) : p.scope.compactMap { names[$0] }.joined(separator: "، ")
@@ -81,11 +81,13 @@ enum ProcessPages {
             ]),
             H.h2(t(.processTimeline), [.id("timeline")]),
             timeline(t, p, today: today),
-            p.statusValue.isPublic ? H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(p.id!).path(lang), [.cls("button")])) : H.empty,
+            p.statusValue.isPublic ? H.p([.cls("actions")], H.a(t(.proposalsTitle), href: SiteURL.processProposals(p.id!).path(lang), [.cls("button")]),
+                                         H.a(t(.dashboardTitle), href: SiteURL.processDashboard(p.id!).path(lang), [.cls("button secondary")])) : H.empty,
             H.h2(t(.processWhatNow)),
             allowed.isEmpty ? H.p(t(.processNothingNow), [.cls("muted")]) : H.ul([], allowed.map { H.text(stepLabel(t, $0)) }),
             H.h2(t(.fieldDescription)),
             paragraphs(p.description.resolve(for: lang), t),
+            comments.map { CommentViews.section(t, $0) } ?? H.empty,
         ]))
     }
 

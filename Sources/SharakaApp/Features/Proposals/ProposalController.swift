@@ -84,9 +84,12 @@ enum ProposalController {
         }
         let merged = try await Proposal.query(on: req.db).filter(\.$mergedInto.$id == proposal.id!).all()
         let provinces = try await Province.query(on: req.db).all()
+        let comments = try await CommentTargets.section(.proposal, proposal.id!, page: .proposal(proposal.id!),
+                                                        open: process.timeline.allows(.comment, on: Day(Date()), status: process.statusValue), req)
         return await req.render(ProposalPages.show(req.t, proposal: proposal, process: process, viewer: req.currentUser, supported: supported,
                                                    canSupport: process.timeline.allows(.support, on: Day(Date()), status: process.statusValue),
-                                                   mergedFrom: merged, provinces: provinces, attachment: try await attachmentMeta(proposal, req)))
+                                                   mergedFrom: merged, provinces: provinces, attachment: try await attachmentMeta(proposal, req),
+                                                   comments: comments))
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {

@@ -3,7 +3,7 @@ import Vapor
 
 enum ProposalPages {
     /// Typed text with line breaks kept and web links made clickable; nothing else is interpreted.
-    static func body(_ text: String, language: Language) -> HNode {
+    static func body(_ text: String, language: Language, cls: String = "proposal-body") -> HNode {
         let nodes: [HNode] = LinkedText.segments(text).map { seg in
             switch seg {
             case .text(let s): H.text(s)
@@ -11,7 +11,7 @@ enum ProposalPages {
             case .link(let url): H.el("a", [.href(url), .attr("rel", "nofollow noopener ugc")], [H.text(url)])
             }
         }
-        return H.el("div", [.cls("proposal-body"), .lang(language.rawValue), .dir(language.direction)], nodes)
+        return H.el("div", [.cls(cls), .lang(language.rawValue), .dir(language.direction)], nodes)
     }
 
     static func author(_ t: Localizer, _ p: Proposal) -> String {
@@ -60,7 +60,7 @@ enum ProposalPages {
     }
 
     static func show(_ t: Localizer, proposal p: Proposal, process: ParticipatoryProcess, viewer: User?, supported: Bool, canSupport: Bool,
-                     mergedFrom: [Proposal], provinces: [Province], attachment: StoredFile?) -> Page {
+                     mergedFrom: [Proposal], provinces: [Province], attachment: StoredFile?, comments: CommentViews.Section) -> Page {
         let lang = t.language
         let isAuthor = viewer?.id == p.$author.id
         let province = p.provinceCode.flatMap { code in provinces.first { $0.code == code } }.map { t.text($0.name) } ?? t(.wholeRegion)
@@ -100,6 +100,7 @@ enum ProposalPages {
             ]),
             actions.isEmpty ? H.empty : H.div([.cls("actions")], children: actions),
             mergedFrom.isEmpty ? H.empty : H.group([H.h2(t(.proposalMergedFrom)), H.ul([], mergedFrom.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang)) })]),
+            CommentViews.section(t, comments),
         ]))
     }
 

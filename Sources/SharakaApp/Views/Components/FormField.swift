@@ -17,20 +17,23 @@ enum FormField {
                              .attr("aria-describedby", describedBy.isEmpty ? nil : describedBy)] + extra))
     }
 
-    static func textarea(_ name: String, label: String, value: String = "", error: String? = nil, rows: Int = 4, required: Bool = false, lang: String? = nil, dir: String? = nil) -> HNode {
-        let id = "f-\(name)"
+    static func textarea(_ name: String, label: String, value: String = "", error: String? = nil, rows: Int = 4, required: Bool = false,
+                         lang: String? = nil, dir: String? = nil, idSuffix: String? = nil, hint: String? = nil) -> HNode {
+        let id = "f-\(name)" + (idSuffix.map { "-\($0)" } ?? "")
+        let describedBy = [error != nil ? "\(id)-error" : nil, hint != nil ? "\(id)-hint" : nil].compactMap { $0 }.joined(separator: " ")
         return H.div([.cls("field")],
             H.el("label", [.for(id)], [H.text(label)]),
+            hint.map { H.span($0, [.cls("hint"), .id("\(id)-hint")]) } ?? H.empty,
             error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
             H.el("textarea", [.id(id), .name(name), .attr("rows", String(rows)), .flag("required", required),
                               .attr("lang", lang), .dir(dir ?? "auto"),
                               .attr("aria-invalid", error != nil ? "true" : nil),
-                              .attr("aria-describedby", error != nil ? "\(id)-error" : nil)], [H.text(value)]))
+                              .attr("aria-describedby", describedBy.isEmpty ? nil : describedBy)], [H.text(value)]))
     }
 
     static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                       error: String? = nil, includeBlank: String? = nil) -> HNode {
-        let id = "f-\(name)"
+                       error: String? = nil, includeBlank: String? = nil, idSuffix: String? = nil) -> HNode {
+        let id = "f-\(name)" + (idSuffix.map { "-\($0)" } ?? "")
         var opts: [HNode] = []
         if let blank = includeBlank { opts.append(H.el("option", [.value("")], [H.text(blank)])) }
         opts += options.map { H.el("option", [.value($0.value), .flag("selected", $0.value == selected)], [H.text($0.label)]) }
@@ -41,8 +44,8 @@ enum FormField {
                             .attr("aria-describedby", error != nil ? "\(id)-error" : nil)], opts))
     }
 
-    static func checkbox(_ name: String, label: String, checked: Bool = false, error: String? = nil) -> HNode {
-        let id = "f-\(name)"
+    static func checkbox(_ name: String, label: String, checked: Bool = false, error: String? = nil, idSuffix: String? = nil) -> HNode {
+        let id = "f-\(name)" + (idSuffix.map { "-\($0)" } ?? "")
         return H.div([.cls("field")],
             error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
             H.el("label", [.for(id)], [

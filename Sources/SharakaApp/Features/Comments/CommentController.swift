@@ -1,0 +1,157 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// Writing, editing, deleting and voting on comments. Each action returns to the
+/// page the comment belongs to.
+enum CommentController {
+    @Sendable static func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let kind = Comment.Target(rawValue: (try? req.content.get(String.self, at: "target_kind")) ?? ""),
+              let targetID = (try? req.content.get(String.self, at: "target_id")).flatMap(UUID.init(uuidString:))
+        else { throw Abort(.badRequest) }
+        let target = try await CommentTargets.load(kind, targetID, req)
+        guard target.open else { throw Refusal(.unprocessableEntity, .refusalPhaseClosed) }
+        var parent: Comment?
+        if let parentID = (try? req.content.get(String.self, at: "parent_id")).flatMap(UUID.init(uuidString:)) {
+            guard let p = try await Comment.find(parentID, on: req.db), p.targetKind == kind.rawValue, p.targetID == targetID else { throw Abort(.badRequest) }
+            guard CommentRules.replyDepth(parentDepth: p.depth) != nil else { throw Refusal(.unprocessableEntity, .refusalTooDeep) }
+            parent = p
+        }
+        let body = ((try? req.content.get(String.self, at: "body")) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let alignment = CommentAlignment(rawValue: (try? req.content.get(String.self, at: "alignment")) ?? "") ?? .neutral
+        if let p = CommentRules.checkBody(body) {
+            req.flash(req.t(.commentRefused) + " " + req.t.problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound))
+            return req.redirect(to: target.path(req.language) + "#comments")
+        }
+        let comment = Comment(target: kind, targetID: targetID, parent: parent, authorID: user.id!, body: body, alignment: alignment)
+        try await req.db.transaction { db in
+            try await comment.create(on: db)
+            if kind == .proposal {
+                try await (db as! any SQLDatabase).raw("UPDATE proposals SET comments_count = comments_count + 1 WHERE id = \(bind: targetID)").run()
+            }
+        }
+        req.flash(req.t(.commentPublished))
+        return req.redirect(to: target.path(req.language) + "#comment-\(comment.id!)")
+    }
+
+    @Sendable static func editForm(req: Request) async throws -> Response {
+        let (comment, target) = try await own(req)
+        return await req.render(CommentViews.editPage(req.t, comment: comment, back: target.path(req.language), error: nil))
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let (comment, target) = try await own(req)
+        let body = ((try? req.content.get(String.self, at: "body")) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if let p = CommentRules.checkBody(body) {
+            comment.body = body
+            return await req.render(CommentViews.editPage(req.t, comment: comment, back: target.path(req.language),
+                                                          error: req.t.problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound)))
+        }
+        if body != comment.body {
+            comment.body = body
+            comment.editedAt = Date()
+            try await comment.save(on: req.db)
+        }
+        return req.redirect(to: target.path(req.language) + "#comment-\(comment.id!)")
+    }
+
+    /// The text goes; the place in the thread stays, marked "deleted", so replies keep their context.
+    @Sendable static func delete(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("id", as: UUID.self), let comment = try await Comment.find(id, on: req.db), !comment.isDeleted else { throw Abort(.notFound) }
+        guard comment.$author.id == user.id || user.roleValue >= .moderator else { throw Abort(.forbidden) }
+        let target = try await CommentTargets.load(Comment.Target(rawValue: comment.targetKind)!, comment.targetID, req)
+        guard (try? req.content.get(String.self, at: "confirm")) == "yes" else {
+            req.flash(req.t(.errConfirmDelete))
+            return req.redirect(to: SiteURL.commentEdit(id).path(req.language))
+        }
+        try await req.db.transaction { db in
+            comment.body = ""
+            comment.deletedAt = Date()
+            try await comment.save(on: db)
+            if comment.targetKind == Comment.Target.proposal.rawValue {
+                try await (db as! any SQLDatabase).raw("UPDATE proposals SET comments_count = comments_count - 1 WHERE id = \(bind: comment.targetID) AND comments_count > 0").run()
+            }
+        }
+        req.flash(req.t(.commentDeleted))
+        return req.redirect(to: target.path(req.language) + "#comments")
+    }
+
+    /// One vote per account and comment (unique pair); voting the other way moves the vote.
+    @Sendable static func vote(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("id", as: UUID.self), let comment = try await Comment.find(id, on: req.db), !comment.isDeleted else { throw Abort(.notFound) }
+        guard comment.$author.id != user.id else { throw Refusal(.unprocessableEntity, .refusalOwnComment) }
+        let value = (try? req.content.get(String.self, at: "value")) == "down" ? -1 : 1
+        let target = try await CommentTargets.load(Comment.Target(rawValue: comment.targetKind)!, comment.targetID, req)
+        try await req.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            let previous = try await CommentVote.query(on: db).filter(\.$comment.$id == id).filter(\.$user.$id == user.id!).first()
+            if previous?.value == value { return }
+            if let previous {
+                previous.value = value
+                try await previous.save(on: db)
+            } else {
+                try await CommentVote(commentID: id, userID: user.id!, value: value).create(on: db)
+            }
+            let up = value == 1 ? 1 : (previous == nil ? 0 : -1)
+            let down = value == -1 ? 1 : (previous == nil ? 0 : -1)
+            try await sql.raw("UPDATE comments SET up_votes = up_votes + \(bind: up), down_votes = down_votes + \(bind: down) WHERE id = \(bind: id)").run()
+        }
+        req.flash(req.t(.commentVoted))
+        return req.redirect(to: target.path(req.language) + "#comment-\(id)")
+    }
+
+    private static func own(_ req: Request) async throws -> (Comment, CommentTargets.Target) {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("id", as: UUID.self), let comment = try await Comment.find(id, on: req.db), !comment.isDeleted else { throw Abort(.notFound) }
+        guard comment.$author.id == user.id else { throw Abort(.forbidden) }
+        return (comment, try await CommentTargets.load(Comment.Target(rawValue: comment.targetKind)!, comment.targetID, req))
+    }
+}
+
+/// What a comment hangs on: where its page is and whether it takes comments now.
+enum CommentTargets {
+    struct Target {
+        let url: SiteURL
+        let open: Bool
+        func path(_ language: Language) -> String { url.path(language) }
+    }
+
+    static func load(_ kind: Comment.Target, _ id: UUID, _ req: Request) async throws -> Target {
+        let today = Day(Date())
+        switch kind {
+        case .process:
+            guard let p = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == id).with(\.$phases).first(), p.statusValue.isPublic else { throw Abort(.notFound) }
+            return Target(url: .process(id), open: p.timeline.allows(.comment, on: today, status: p.statusValue))
+        case .proposal:
+            guard let proposal = try await Proposal.find(id, on: req.db),
+                  let p = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).first(), p.statusValue.isPublic
+            else { throw Abort(.notFound) }
+            return Target(url: .proposal(id), open: p.timeline.allows(.comment, on: today, status: p.statusValue))
+        }
+    }
+
+    /// Everything the comment section of a page needs, read in three queries.
+    static func section(_ kind: Comment.Target, _ id: UUID, page: SiteURL, open: Bool, _ req: Request) async throws -> CommentViews.Section {
+        let order = (try? req.query.get(String.self, at: "comments")).flatMap(CommentOrder.init(rawValue:)) ?? .oldest
+        let items = try await thread(kind, id, order: order, on: req.db)
+        var votes: [UUID: Int] = [:]
+        if let viewer = req.currentUser, !items.isEmpty {
+            let mine = try await CommentVote.query(on: req.db).filter(\.$user.$id == viewer.id!)
+                .filter(\.$comment.$id ~~ items.map { $0.0.id! }).all()
+            for v in mine { votes[v.$comment.id] = v.value }
+        }
+        return .init(kind: kind, targetID: id, page: page, thread: items, order: order, open: open, viewer: req.currentUser, votes: votes)
+    }
+
+    /// The thread of one target, arranged for display, with the authors loaded in one query.
+    static func thread(_ kind: Comment.Target, _ id: UUID, order: CommentOrder, on db: any Database) async throws -> [(Comment, Int)] {
+        let comments = try await Comment.query(on: db).filter(\.$targetKind == kind.rawValue).filter(\.$targetID == id).with(\.$author).all()
+        let byID = Dictionary(uniqueKeysWithValues: comments.map { ($0.id!, $0) })
+        let items = comments.map { ThreadItem(id: $0.id!, parent: $0.$parent.id, created: $0.createdAt.timeIntervalSince1970, score: $0.score) }
+        return Thread.arrange(items, order: order).map { (byID[$0.id]!, $0.depth) }
+    }
+}

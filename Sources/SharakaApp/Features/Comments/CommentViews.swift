@@ -1,0 +1,135 @@
+import SharakaCore
+import Vapor
+
+/// The comment section of a page: order switch, the thread with replies indented,
+/// stances and votes, and the forms to write. Everything works without JavaScript
+/// (reply forms sit in <details>).
+enum CommentViews {
+    struct Section {
+        let kind: Comment.Target
+        let targetID: UUID
+        let page: SiteURL
+        let thread: [(Comment, Int)]
+        let order: CommentOrder
+        let open: Bool
+        let viewer: User?
+        /// The viewer's votes: comment id → +1 / -1.
+        let votes: [UUID: Int]
+    }
+
+    static func alignment(_ t: Localizer, _ raw: String) -> String {
+        switch CommentAlignment(rawValue: raw) ?? .neutral {
+        case .inFavour: t(.alignmentInFavour)
+        case .against: t(.alignmentAgainst)
+        case .neutral: t(.alignmentNeutral)
+        }
+    }
+
+    static func section(_ t: Localizer, _ s: Section) -> HNode {
+        let lang = t.language
+        let base = s.page.path(lang)
+        let orders: [(CommentOrder, L10nKey)] = [(.oldest, .orderOldest), (.newest, .orderNewest), (.best, .orderBest)]
+        let names = Dictionary(s.thread.map { ($0.0.id!, authorName(t, $0.0)) }, uniquingKeysWith: { a, _ in a })
+        let visible = s.thread.filter { !$0.0.isDeleted }.count
+        return H.el("section", [.id("comments"), .aria("labelledby", "comments-title")], [
+            H.h2("\(t(.commentsTitle)) (\(t.number(visible)))", [.id("comments-title")]),
+            s.thread.isEmpty ? H.empty : H.el("nav", [.aria("label", t(.commentOrderLabel)), .cls("sorts")], [
+                H.ul([.cls("nav-list")], orders.map { order, key in
+                    order == s.order ? H.el("span", [.aria("current", "true")], [H.text(t(key))])
+                        : H.a(t(key), href: base + "?comments=\(order.rawValue)#comments")
+                }),
+            ]),
+            s.thread.isEmpty ? H.p(t(.commentsEmpty), [.cls("muted")]) :
+                H.el("ol", [.cls("comment-thread")], s.thread.map { comment, depth in
+                    item(t, s, comment, depth, parentName: comment.$parent.id.flatMap { names[$0] })
+                }),
+            newForm(t, s),
+        ])
+    }
+
+    private static func authorName(_ t: Localizer, _ c: Comment) -> String {
+        c.author.isDeleted ? t(.deletedUser) : c.author.name
+    }
+
+    private static func item(_ t: Localizer, _ s: Section, _ c: Comment, _ depth: Int, parentName: String?) -> HNode {
+        let lang = t.language
+        let id = c.id!
+        let mine = s.viewer?.id == c.$author.id
+        var meta = "\(authorName(t, c)) · \(t.date(c.createdAt))"
+        if !c.isDeleted { meta += " · \(alignment(t, c.alignment))" }
+        if c.editedAt != nil && !c.isDeleted { meta += " \(t(.commentEdited))" }
+        var children: [HNode] = [
+            parentName.map { H.p(t(.repliesTo, ["name": $0]), [.cls("muted small")]) } ?? H.empty,
+            H.p(meta, [.cls("muted")]),
+        ]
+        if c.isDeleted {
+            children.append(H.p(t(.commentDeletedText), [.cls("placeholder")]))
+        } else {
+            children.append(ProposalPages.body(c.body, language: lang, cls: "comment-body"))
+            var actions: [HNode] = []
+            let myVote = s.votes[id]
+            if let viewer = s.viewer, viewer.id != c.$author.id {
+                for (value, key, count) in [("up", L10nKey.commentVoteUp, c.upVotes), ("down", .commentVoteDown, c.downVotes)] {
+                    let pressed = (value == "up" ? 1 : -1) == myVote
+                    actions.append(H.el("form", [.action(SiteURL.commentVote(id).path(lang)), .postMethod, .cls("inline")], [
+                        CSRFField(), H.void("input", [.type("hidden"), .name("value"), .value(value)]),
+                        H.button(t(key, ["n": t.number(count)]), [.cls("link-button"), .aria("pressed", pressed ? "true" : "false")]),
+                    ]))
+                }
+            } else {
+                actions.append(H.span("\(t(.commentVoteUp, ["n": t.number(c.upVotes)])) · \(t(.commentVoteDown, ["n": t.number(c.downVotes)]))", [.cls("muted")]))
+            }
+            if mine { actions.append(H.a(t(.commentEdit), href: SiteURL.commentEdit(id).path(lang))) }
+            children.append(H.div([.cls("comment-actions")], children: actions))
+            if s.open, s.viewer != nil, CommentRules.replyDepth(parentDepth: depth) != nil {
+                children.append(H.el("details", [.cls("reply")], [
+                    H.el("summary", [], [H.text(t(.commentReply))]),
+                    form(t, s, parent: id, submit: t(.commentReplySubmit)),
+                ]))
+            }
+        }
+        return H.el("li", [.id("comment-\(id)"), .cls("comment depth-\(depth)")], [H.el("article", [], children)])
+    }
+
+    private static func newForm(_ t: Localizer, _ s: Section) -> HNode {
+        guard s.open else { return H.p(t(.commentsClosed), [.cls("muted")]) }
+        guard s.viewer != nil else {
+            return H.p([], H.a(t(.commentLoginToComment), href: SiteURL.login.path(t.language) + "?next=" + s.page.path(t.language)))
+        }
+        return H.group([H.h3(t(.commentNew)), form(t, s, parent: nil, submit: t(.commentSubmit))])
+    }
+
+    private static func form(_ t: Localizer, _ s: Section, parent: UUID?, submit: String) -> HNode {
+        let suffix = parent.map { String($0.uuidString.prefix(8)) } ?? "new"
+        return H.el("form", [.action(SiteURL.comments.path(t.language)), .postMethod, .cls("stack comment-form")], [
+            CSRFField(),
+            H.void("input", [.type("hidden"), .name("target_kind"), .value(s.kind.rawValue)]),
+            H.void("input", [.type("hidden"), .name("target_id"), .value(s.targetID.uuidString)]),
+            parent.map { H.void("input", [.type("hidden"), .name("parent_id"), .value($0.uuidString)]) } ?? H.empty,
+            FormField.textarea("body", label: t(.fieldComment), rows: parent == nil ? 4 : 3, required: true, idSuffix: suffix),
+            FormField.select("alignment", label: t(.fieldAlignment),
+                             options: [("neutral", t(.alignmentNeutral)), ("in_favour", t(.alignmentInFavour)), ("against", t(.alignmentAgainst))],
+                             selected: "neutral", idSuffix: suffix),
+            H.button(submit),
+        ])
+    }
+
+    static func editPage(_ t: Localizer, comment: Comment, back: String, error: String?) -> Page {
+        let lang = t.language
+        let id = comment.id!
+        return Page(title: t(.commentEdit), content: H.group([
+            H.p([], H.a(t(.commentsTitle), href: back + "#comment-\(id)")),
+            H.h1(t(.commentEdit)),
+            H.el("form", [.action(SiteURL.commentEdit(id).path(lang)), .postMethod, .cls("stack")], [
+                CSRFField(),
+                FormField.textarea("body", label: t(.fieldComment), value: comment.body, error: error, rows: 6, required: true),
+                H.button(t(.save)),
+            ]),
+            H.el("form", [.action(SiteURL.commentDelete(id).path(lang)), .postMethod, .cls("stack danger-zone"), .attr("data-confirm", t(.commentDeleteConfirm))], [
+                CSRFField(),
+                FormField.checkbox("confirm", label: t(.commentDeleteConfirm)),
+                H.button(t(.commentDelete), [.cls("danger")]),
+            ]),
+        ]), status: error == nil ? .ok : .unprocessableEntity)
+    }
+}
