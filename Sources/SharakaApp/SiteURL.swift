@@ -17,6 +17,10 @@ enum SiteURL: Hashable {
     case processProposals(UUID), proposalNew(UUID), proposal(UUID), proposalEdit(UUID), proposalWithdraw(UUID)
     case proposalSupport(UUID), proposalUnsupport(UUID), proposalAnswer(UUID), proposalMerge(UUID), processDashboard(UUID)
     case comments, commentEdit(UUID), commentDelete(UUID), commentVote(UUID)
+    case notifications, notification(UUID), notificationsRead, notificationsPreferences, follow, unfollow
+    case meetings(UUID), meetingNew(UUID), meeting(UUID), meetingEdit(UUID), meetingRegister(UUID), meetingCancel(UUID)
+    case meetingAttendance(UUID), meetingAttendees(UUID), meetingMinutes(UUID), meetingICS(UUID), processICS(UUID)
+    case search, moderation, report, moderationDecide(UUID)
 
     /// Path below the language prefix.
     var relative: String {
@@ -63,6 +67,27 @@ enum SiteURL: Hashable {
         case .proposalMerge(let id): "proposals/\(id)/merge"
         case .processDashboard(let id): "processes/\(id)/dashboard"
         case .comments: "comments"
+        case .notifications: "notifications"
+        case .notification(let id): "notifications/\(id)"
+        case .notificationsRead: "notifications/read"
+        case .notificationsPreferences: "notifications/preferences"
+        case .follow: "follow"
+        case .unfollow: "unfollow"
+        case .meetings(let id): "processes/\(id)/meetings"
+        case .meetingNew(let id): "processes/\(id)/meetings/new"
+        case .meeting(let id): "meetings/\(id)"
+        case .meetingEdit(let id): "meetings/\(id)/edit"
+        case .meetingRegister(let id): "meetings/\(id)/register"
+        case .meetingCancel(let id): "meetings/\(id)/cancel"
+        case .meetingAttendance(let id): "meetings/\(id)/attendance"
+        case .meetingAttendees(let id): "meetings/\(id)/attendees.csv"
+        case .meetingMinutes(let id): "meetings/\(id)/minutes"
+        case .meetingICS(let id): "meetings/\(id)/calendar.ics"
+        case .processICS(let id): "processes/\(id)/calendar.ics"
+        case .search: "search"
+        case .moderation: "moderation"
+        case .report: "report"
+        case .moderationDecide(let id): "moderation/\(id)"
         case .commentEdit(let id): "comments/\(id)/edit"
         case .commentDelete(let id): "comments/\(id)/delete"
         case .commentVote(let id): "comments/\(id)/vote"

@@ -53,6 +53,40 @@ func routes(_ app: Application) throws {
         post(.proposalUnsupport(id), ProposalController.unsupport)
     }
 
+    do { // reasoned responses
+        post(.proposalAnswer(id), AnswerController.answer)
+        get(.proposalMerge(id), AnswerController.mergeForm)
+        post(.proposalMerge(id), AnswerController.merge)
+        get(.processDashboard(id), AnswerController.dashboard)
+    }
+
+    do { // meetings
+        get(.meetings(id), MeetingController.index)
+        post(.meetings(id), MeetingController.create)
+        get(.meetingNew(id), MeetingController.new)
+        get(.meeting(id), MeetingController.show)
+        get(.meetingEdit(id), MeetingController.edit)
+        post(.meetingEdit(id), MeetingController.update)
+        post(.meetingRegister(id), MeetingController.register)
+        post(.meetingCancel(id), MeetingController.cancel)
+        get(.meetingAttendance(id), MeetingController.attendanceForm)
+        post(.meetingAttendance(id), MeetingController.saveAttendance)
+        get(.meetingAttendees(id), MeetingController.attendees)
+        get(.meetingMinutes(id), MeetingController.minutesForm)
+        post(.meetingMinutes(id), MeetingController.saveMinutes)
+        get(.meetingICS(id), MeetingController.meetingCalendar)
+        get(.processICS(id), MeetingController.processCalendar)
+    }
+
+    do { // notifications and follows
+        get(.notifications, NotificationController.index)
+        get(.notification(id), NotificationController.open)
+        post(.notificationsRead, NotificationController.markRead)
+        post(.notificationsPreferences, NotificationController.preferences)
+        post(.follow, NotificationController.follow)
+        post(.unfollow, NotificationController.unfollow)
+    }
+
     do { // comments
         post(.comments, CommentController.create)
         get(.commentEdit(id), CommentController.editForm)

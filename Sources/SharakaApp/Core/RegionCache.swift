@@ -38,9 +38,13 @@ extension Request {
         let parts = url.path.split(separator: "/", omittingEmptySubsequences: true)
         let relative = parts.first.flatMap { Language(rawValue: String($0)) } != nil ? parts.dropFirst().joined(separator: "/") : ""
         let query = url.query.map { "?" + $0 } ?? ""
+        var unread = 0
+        if let user = currentUser {
+            unread = (try? await Notification.query(on: db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil).count()) ?? 0
+        }
         return PageContext(
             language: lang, t: Localizer(lang),
-            user: currentUser.map { .init(id: $0.id!, name: $0.name, role: $0.roleValue) },
+            user: currentUser.map { .init(id: $0.id!, name: $0.name, role: $0.roleValue, unread: unread) },
             csrfToken: { CSRF.token(for: self) },
             relativePath: relative + (method == .GET ? query : ""),
             regionName: region.map { Localizer(lang).text($0.name) } ?? Localizer(lang)(.appName),

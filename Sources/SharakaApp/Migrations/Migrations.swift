@@ -14,5 +14,8 @@ enum Migrations {
         app.migrations.add(CreateProcesses())
         app.migrations.add(CreateProposals())
         app.migrations.add(CreateComments())
+        app.migrations.add(CreateAnswers())
+        app.migrations.add(CreateNotifications())
+        app.migrations.add(CreateMeetings())
     }
 }

@@ -21,6 +21,10 @@ final class Proposal: Model, @unchecked Sendable {
     @OptionalField(key: "attachment_sha256") var attachmentSHA256: String?
     @Field(key: "status") var status: String
     @OptionalField(key: "answer_state") var answerState: String?
+    /// When the first decision (not "under evaluation") was published: the dashboard's delay.
+    @OptionalField(key: "answered_at") var answeredAt: Date?
+    /// Set by moderation; the page then shows a placeholder.
+    @OptionalField(key: "hidden_at") var hiddenAt: Date?
     /// Kept exact inside the transaction that adds or removes a support.
     @Field(key: "supports_count") var supportsCount: Int
     @Field(key: "comments_count") var commentsCount: Int

@@ -21,6 +21,8 @@ final class User: Model, @unchecked Sendable {
     /// Set when the person deleted their account: the row stays so that
     /// contributions keep an author, but every personal field is erased.
     @OptionalField(key: "deleted_at") var deletedAt: Date?
+    @Field(key: "email_notifications") var emailNotifications: String
+    @OptionalField(key: "last_digest_at") var lastDigestAt: Date?
 
     init() {}
 
@@ -31,6 +33,7 @@ final class User: Model, @unchecked Sendable {
         self.preferredLanguage = language.rawValue
         self.provinceCode = provinceCode
         self.role = role.rawValue
+        self.emailNotifications = EmailPreference.immediate.rawValue
     }
 
     var roleValue: Role { Role(rawValue: role) ?? .citizen }

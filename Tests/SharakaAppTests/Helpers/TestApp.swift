@@ -61,6 +61,14 @@ enum TestDatabase {
 func withTestApp<T>(_ engine: Engine, seed: Bool = true, settings: Settings? = nil,
                     _ body: (Application) async throws -> T) async throws -> T {
     let s = try settings ?? TestDatabase.settings(engine)
+    // Each test's files go with it, so repeated runs do not fill the temporary folder.
+    defer {
+        if settings == nil {
+            var paths = [s.filesPath]
+            if engine == .sqlite { paths += [s.sqlitePath, s.sqlitePath + "-wal", s.sqlitePath + "-shm"] }
+            for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }
     return try await withApp(configure: { app in
         app.logger.logLevel = .warning
         try await configure(app, settings: s)

@@ -26,11 +26,21 @@ enum CommentController {
             return req.redirect(to: target.path(req.language) + "#comments")
         }
         let comment = Comment(target: kind, targetID: targetID, parent: parent, authorID: user.id!, body: body, alignment: alignment)
+        let publicURL = req.settings.publicURL
+        let repliedTo = parent
         try await req.db.transaction { db in
             try await comment.create(on: db)
             if kind == .proposal {
                 try await (db as! any SQLDatabase).raw("UPDATE proposals SET comments_count = comments_count + 1 WHERE id = \(bind: targetID)").run()
             }
+            // The person replied to hears "reply"; everyone else following hears "new comment".
+            let follow = target.follow
+            var followers = try await Notifier.followers(follow, targetID, on: db)
+            if let parent = repliedTo, parent.$author.id != user.id {
+                followers.remove(parent.$author.id)
+                try await Notifier.emit(.reply, target: follow, id: targetID, title: target.title, to: [parent.$author.id], except: user.id, publicURL: publicURL, on: db)
+            }
+            try await Notifier.emit(.comment, target: follow, id: targetID, title: target.title, to: followers, except: user.id, publicURL: publicURL, on: db)
         }
         req.flash(req.t(.commentPublished))
         return req.redirect(to: target.path(req.language) + "#comment-\(comment.id!)")
@@ -117,6 +127,8 @@ enum CommentTargets {
     struct Target {
         let url: SiteURL
         let open: Bool
+        let follow: FollowTarget
+        let title: String
         func path(_ language: Language) -> String { url.path(language) }
     }
 
@@ -125,12 +137,19 @@ enum CommentTargets {
         switch kind {
         case .process:
             guard let p = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == id).with(\.$phases).first(), p.statusValue.isPublic else { throw Abort(.notFound) }
-            return Target(url: .process(id), open: p.timeline.allows(.comment, on: today, status: p.statusValue))
+            return Target(url: .process(id), open: p.timeline.allows(.comment, on: today, status: p.statusValue), follow: .process,
+                          title: p.title.resolve(for: req.language)?.text ?? "")
         case .proposal:
             guard let proposal = try await Proposal.find(id, on: req.db),
                   let p = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).first(), p.statusValue.isPublic
             else { throw Abort(.notFound) }
-            return Target(url: .proposal(id), open: p.timeline.allows(.comment, on: today, status: p.statusValue))
+            return Target(url: .proposal(id), open: p.timeline.allows(.comment, on: today, status: p.statusValue) && proposal.hiddenAt == nil,
+                          follow: .proposal, title: proposal.title)
+        case .meeting:
+            guard let m = try await Meeting.find(id, on: req.db),
+                  let p = try await ParticipatoryProcess.find(m.$process.id, on: req.db), p.statusValue.isPublic
+            else { throw Abort(.notFound) }
+            return Target(url: .meeting(id), open: p.statusValue == .published, follow: .meeting, title: m.title.resolve(for: req.language)?.text ?? "")
         }
     }
 

@@ -28,7 +28,9 @@ enum ProcessController {
             ? try await CommentTargets.section(.process, process.id!, page: .process(process.id!),
                                                open: process.timeline.allows(.comment, on: Day(Date()), status: process.statusValue), req)
             : nil
-        return await req.render(ProcessPages.show(req.t, process: process, provinces: provinces, today: Day(Date()), canEdit: canEdit, comments: comments))
+        return await req.render(ProcessPages.show(req.t, process: process, provinces: provinces, today: Day(Date()), canEdit: canEdit, comments: comments,
+                                                  follow: NotificationPages.followButton(req.t, .process, process.id!, following: try await NotificationController.isFollowing(req, .process, process.id!),
+                                                                                         signedIn: req.currentUser != nil)))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {

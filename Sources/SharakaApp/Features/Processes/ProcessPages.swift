@@ -62,7 +62,7 @@ enum ProcessPages {
         })
     }
 
-    static func show(_ t: Localizer, process p: ParticipatoryProcess, provinces: [Province], today: Day, canEdit: Bool, comments: CommentViews.Section?) -> Page {
+    static func show(_ t: Localizer, process p: ParticipatoryProcess, provinces: [Province], today: Day, canEdit: Bool, comments: CommentViews.Section?, follow: HNode = H.empty) -> Page {
         let lang = t.language
         let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, t.text($0.name)) })
         let scope = p.scope.isEmpty ? t(.wholeRegion) : p.scope.compactMap { names[$0] }.joined(separator: "، ")
@@ -82,7 +82,10 @@ enum ProcessPages {
             H.h2(t(.processTimeline), [.id("timeline")]),
             timeline(t, p, today: today),
             p.statusValue.isPublic ? H.p([.cls("actions")], H.a(t(.proposalsTitle), href: SiteURL.processProposals(p.id!).path(lang), [.cls("button")]),
-                                         H.a(t(.dashboardTitle), href: SiteURL.processDashboard(p.id!).path(lang), [.cls("button secondary")])) : H.empty,
+                                         H.a(t(.meetingsTitle), href: SiteURL.meetings(p.id!).path(lang), [.cls("button secondary")]),
+                                         H.a(t(.dashboardTitle), href: SiteURL.processDashboard(p.id!).path(lang), [.cls("button secondary")]),
+                                         H.a(t(.calendarExport), href: SiteURL.processICS(p.id!).path(lang), [.cls("button secondary")]),
+                                         follow) : H.empty,
             H.h2(t(.processWhatNow)),
             allowed.isEmpty ? H.p(t(.processNothingNow), [.cls("muted")]) : H.ul([], allowed.map { H.text(stepLabel(t, $0)) }),
             H.h2(t(.fieldDescription)),

@@ -69,7 +69,10 @@ enum ProposalController {
         proposal.commentsCount = 0
         proposal.randomKey = Int.random(in: 0..<2_147_483_647)
         proposal.attachmentSHA256 = attachment
-        try await proposal.create(on: req.db)
+        try await req.db.transaction { db in
+            try await proposal.create(on: db)
+            try await Notifier.follow(user.id!, .proposal, proposal.id!, on: db)
+        }
         req.flash(req.t(.proposalPublished))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
     }
@@ -86,10 +89,21 @@ enum ProposalController {
         let provinces = try await Province.query(on: req.db).all()
         let comments = try await CommentTargets.section(.proposal, proposal.id!, page: .proposal(proposal.id!),
                                                         open: process.timeline.allows(.comment, on: Day(Date()), status: process.statusValue), req)
+        let history = try await ProposalAnswer.query(on: req.db).filter(\.$proposal.$id == proposal.id!).with(\.$organisation)
+            .sort(\.$createdAt, .descending).all()
+        let workshops = try await MeetingProposal.query(on: req.db).filter(\.$proposal.$id == proposal.id!).with(\.$meeting).all().map(\.meeting)
+        let answer = H.group([
+            workshops.isEmpty ? H.empty : H.p([.cls("notice")], H.text(req.t(.proposalFromMeeting) + " "),
+                                              H.group(workshops.map { H.a(req.t.text($0.title), href: SiteURL.meeting($0.id!).path(req.language)) })),
+            AnswerPages.section(req.t, proposal: proposal, history: history,
+                                         canAnswer: try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)),
+        ])
+        let follow = NotificationPages.followButton(req.t, .proposal, proposal.id!, following: try await NotificationController.isFollowing(req, .proposal, proposal.id!),
+                                                    signedIn: req.currentUser != nil)
         return await req.render(ProposalPages.show(req.t, proposal: proposal, process: process, viewer: req.currentUser, supported: supported,
                                                    canSupport: process.timeline.allows(.support, on: Day(Date()), status: process.statusValue),
                                                    mergedFrom: merged, provinces: provinces, attachment: try await attachmentMeta(proposal, req),
-                                                   comments: comments))
+                                                   comments: comments, answer: answer, follow: follow))
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {

@@ -60,7 +60,8 @@ enum ProposalPages {
     }
 
     static func show(_ t: Localizer, proposal p: Proposal, process: ParticipatoryProcess, viewer: User?, supported: Bool, canSupport: Bool,
-                     mergedFrom: [Proposal], provinces: [Province], attachment: StoredFile?, comments: CommentViews.Section) -> Page {
+                     mergedFrom: [Proposal], provinces: [Province], attachment: StoredFile?, comments: CommentViews.Section,
+                     answer: HNode, follow: HNode) -> Page {
         let lang = t.language
         let isAuthor = viewer?.id == p.$author.id
         let province = p.provinceCode.flatMap { code in provinces.first { $0.code == code } }.map { t.text($0.name) } ?? t(.wholeRegion)
@@ -75,6 +76,7 @@ enum ProposalPages {
         if isAuthor && ProposalRules.authorMayEdit(status: p.statusValue, supports: p.supportsCount, comments: p.commentsCount) {
             actions.append(H.a(t(.proposalEdit), href: SiteURL.proposalEdit(p.id!).path(lang), [.cls("button secondary")]))
         }
+        actions.append(follow)
         if isAuthor && p.statusValue == .published {
             actions.append(H.el("form", [.action(SiteURL.proposalWithdraw(p.id!).path(lang)), .postMethod, .cls("stack"), .attr("data-confirm", t(.proposalWithdrawConfirm))], [
                 CSRFField(), FormField.checkbox("confirm", label: t(.proposalWithdrawConfirm)), H.button(t(.proposalWithdraw), [.cls("danger")]),
@@ -100,6 +102,7 @@ enum ProposalPages {
             ]),
             actions.isEmpty ? H.empty : H.div([.cls("actions")], children: actions),
             mergedFrom.isEmpty ? H.empty : H.group([H.h2(t(.proposalMergedFrom)), H.ul([], mergedFrom.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang)) })]),
+            answer,
             CommentViews.section(t, comments),
         ]))
     }

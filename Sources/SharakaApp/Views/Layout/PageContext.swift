@@ -19,6 +19,8 @@ struct PageContext: Sendable {
         let id: UUID
         let name: String
         let role: Role
+        /// Unread notifications, shown beside the account link.
+        let unread: Int
     }
 
     func url(_ u: SiteURL) -> String { u.path(language) }

@@ -1,0 +1,119 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// The administration's reasoned response to proposals, merging, and the process dashboard.
+enum AnswerController {
+    /// Publishes (or revises) the answer: a new history row, the proposal's current state,
+    /// and notifications to the author and followers, all in one transaction.
+    @Sendable static func answer(req: Request) async throws -> Response {
+        let (user, proposal, process) = try await officialOf(req)
+        let state = (try? req.content.get(String.self, at: "state")).flatMap(AnswerState.init(rawValue:))
+        let reasoning = ((try? req.content.get(String.self, at: "reasoning")) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors: [String: String] = [:]
+        if let state {
+            switch AnswerRules.check(state: state, reasoning: reasoning) {
+            case .reasoningRequired: errors["reasoning"] = req.t(.errReasoningRequired)
+            case .field(let p): errors["reasoning"] = req.t.problem(p, min: AnswerRules.reasoningLength.lowerBound, max: AnswerRules.reasoningLength.upperBound)
+            case nil: break
+            }
+        } else {
+            errors["state"] = req.t(.errUnknownChoice)
+        }
+        guard let state, errors.isEmpty else {
+            return await req.render(AnswerPages.form(req.t, proposal: proposal, state: state?.rawValue, reasoning: reasoning, errors: errors))
+        }
+        let publicURL = req.settings.publicURL
+        try await req.db.transaction { db in
+            try await ProposalAnswer(proposalID: proposal.id!, state: state, reasoning: reasoning, by: user.id!, organisationID: process.$organiser.id).create(on: db)
+            let sql = db as! any SQLDatabase
+            if state.isDecision {
+                try await sql.raw("UPDATE proposals SET answer_state = \(bind: state.rawValue), answered_at = COALESCE(answered_at, \(bind: Date())) WHERE id = \(bind: proposal.id!)").run()
+            } else {
+                try await sql.raw("UPDATE proposals SET answer_state = \(bind: state.rawValue) WHERE id = \(bind: proposal.id!)").run()
+            }
+            var recipients = try await Notifier.followers(.proposal, proposal.id!, on: db)
+            recipients.insert(proposal.$author.id)
+            try await Notifier.emit(.answer, target: .proposal, id: proposal.id!, title: proposal.title, to: recipients, except: user.id, publicURL: publicURL, on: db)
+        }
+        req.flash(req.t(.answerPublished))
+        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language) + "#answer")
+    }
+
+    @Sendable static func mergeForm(req: Request) async throws -> Response {
+        let (_, proposal, _) = try await officialOf(req)
+        return await req.render(AnswerPages.merge(req.t, into: proposal, candidates: try await candidates(proposal, req), error: nil))
+    }
+
+    /// Marks the chosen proposals of the same process as merged into this one.
+    @Sendable static func merge(req: Request) async throws -> Response {
+        let (_, proposal, _) = try await officialOf(req)
+        guard proposal.$mergedInto.id == nil else { throw Refusal(.unprocessableEntity, .errMergeNothing) }
+        let chosen = Set(((try? req.content.get([String].self, at: "merge")) ?? []).compactMap(UUID.init(uuidString:))).subtracting([proposal.id!])
+        let valid = chosen.isEmpty ? [] : try await Proposal.query(on: req.db).filter(\.$id ~~ Array(chosen))
+            .filter(\.$process.$id == proposal.$process.id).filter(\.$mergedInto.$id == nil).all()
+        guard !valid.isEmpty, valid.count == chosen.count else {
+            return await req.render(AnswerPages.merge(req.t, into: proposal, candidates: try await candidates(proposal, req), error: req.t(.errMergeNothing)))
+        }
+        try await req.db.transaction { db in
+            try await Proposal.query(on: db).filter(\.$id ~~ valid.map { $0.id! }).set(\.$mergedInto.$id, to: proposal.id!).update()
+            // A proposal that others were merged into cannot itself stay a merge target of a merged one.
+            try await Proposal.query(on: db).filter(\.$mergedInto.$id ~~ valid.map { $0.id! }).set(\.$mergedInto.$id, to: proposal.id!).update()
+        }
+        req.flash(req.t(.mergeDone))
+        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+    }
+
+    @Sendable static func dashboard(req: Request) async throws -> Response {
+        let process = try await ProcessController.find(req)
+        try await ProposalController.requireVisible(process, req)
+        let proposals = try await Proposal.query(on: req.db).filter(\.$process.$id == process.id!)
+            .field(\.$id).field(\.$answerState).field(\.$answeredAt).field(\.$createdAt).field(\.$provinceCode).field(\.$organisation.$id)
+            .all()
+        let orgIDs = Set(proposals.compactMap { $0.$organisation.id })
+        let sectors = orgIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).filter(\.$id ~~ Array(orgIDs)).all().map { ($0.id!, $0.sectorValue) })
+        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
+        let figures = DashboardData(proposals: proposals, sectors: sectors)
+        return await req.render(AnswerPages.dashboard(req.t, process: process, figures: figures, provinces: provinces))
+    }
+
+    // MARK: helpers
+
+    private static func candidates(_ proposal: Proposal, _ req: Request) async throws -> [Proposal] {
+        try await Proposal.query(on: req.db).filter(\.$process.$id == proposal.$process.id).filter(\.$id != proposal.id!)
+            .filter(\.$mergedInto.$id == nil).sort(\.$createdAt, .descending).limit(200).all()
+    }
+
+    /// Only officials of the organising body (and administrators) answer and merge.
+    static func officialOf(_ req: Request) async throws -> (User, Proposal, ParticipatoryProcess) {
+        let user = try req.requireUser()
+        let proposal = try await ProposalController.find(req)
+        let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!
+        guard try await ProcessAccess.canEdit(user, process, on: req.db) else { throw Abort(.forbidden) }
+        return (user, proposal, process)
+    }
+}
+
+/// The dashboard's figures, computed once from the process's proposals.
+struct DashboardData {
+    let total: Int
+    let byState: [(state: AnswerState?, count: Int)]
+    let answeredPercent: Int
+    let medianDays: Double?
+    let bySector: [(family: String, count: Int)]
+    let byProvince: [(code: String?, count: Int)]
+
+    init(proposals: [Proposal], sectors: [UUID: Sector]) {
+        total = proposals.count
+        let states = Dictionary(grouping: proposals, by: { $0.answerState.flatMap(AnswerState.init(rawValue:)) })
+        byState = ([nil] + AnswerState.allCases.map(Optional.some)).map { ($0, states[$0]?.count ?? 0) }
+        answeredPercent = DashboardFigures.percent(proposals.filter { $0.answerState.flatMap(AnswerState.init(rawValue:))?.isDecision == true }.count, of: total)
+        medianDays = DashboardFigures.medianDays(proposals.compactMap { p in p.answeredAt.map { $0.timeIntervalSince(p.createdAt ?? $0) } })
+        let families = Dictionary(grouping: proposals, by: { p in p.$organisation.id.flatMap { sectors[$0]?.family.rawValue } ?? "citizen" })
+        bySector = (Sector.Family.allCases.map(\.rawValue) + ["citizen"]).map { ($0, families[$0]?.count ?? 0) }
+        let provinces = Dictionary(grouping: proposals, by: \.provinceCode)
+        byProvince = provinces.map { ($0.key, $0.value.count) }.sorted { ($0.code ?? "") < ($1.code ?? "") }
+    }
+}

@@ -1,0 +1,359 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// Workshops: planning, registration with a waiting list, attendance, minutes, calendars.
+enum MeetingController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        let process = try await ProcessController.find(req)
+        try await ProposalController.requireVisible(process, req)
+        let meetings = try await Meeting.query(on: req.db).filter(\.$process.$id == process.id!).sort(\.$startsAt).with(\.$organiser).all()
+        let canEdit = try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)
+        return await req.render(MeetingPages.index(req.t, process: process, meetings: meetings, now: Date(), canEdit: canEdit))
+    }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        let (process, organisers) = try await editableProcess(req)
+        var form = MeetingForm()
+        form.organiser = process.$organiser.id.uuidString
+        return await req.render(MeetingPages.form(req.t, process: process, meeting: nil, form: form, errors: [:], organisers: organisers))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let (process, organisers) = try await editableProcess(req)
+        let form = MeetingForm.read(req)
+        let errors = form.validate(req.t, organisers: Set(organisers.compactMap { $0.id?.uuidString }))
+        guard errors.isEmpty else {
+            return await req.render(MeetingPages.form(req.t, process: process, meeting: nil, form: form, errors: errors, organisers: organisers, status: .unprocessableEntity))
+        }
+        let meeting = Meeting()
+        form.apply(to: meeting)
+        meeting.$process.id = process.id!
+        meeting.minutes = ""; meeting.decisions = ""
+        try await meeting.create(on: req.db)
+        req.flash(req.t(.saved))
+        return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let (meeting, process) = try await find(req)
+        let canEdit = try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)
+        var mine: MeetingRegistration?
+        var waitingPosition: Int?
+        if let user = req.currentUser {
+            mine = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!).filter(\.$user.$id == user.id!).first()
+            if let mine, mine.statusValue == .waiting {
+                waitingPosition = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!)
+                    .filter(\.$status == RegistrationStatus.waiting.rawValue).filter(\.$createdAt <= mine.createdAt).count()
+            }
+        }
+        let registrations = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!)
+            .field(\.$id).field(\.$status).field(\.$family).field(\.$provinceCode).field(\.$attended).all()
+        let files = try await MeetingFile.query(on: req.db).filter(\.$meeting.$id == meeting.id!).sort(\.$createdAt).all()
+        let proposals = try await MeetingProposal.query(on: req.db).filter(\.$meeting.$id == meeting.id!).with(\.$proposal).all().map(\.proposal)
+        let organisations = req.currentUser == nil ? [] : try await ProposalController.organisations(of: req.currentUser!, req)
+        let comments = try await CommentTargets.section(.meeting, meeting.id!, page: .meeting(meeting.id!),
+                                                        open: process.statusValue == .published, req)
+        let follow = NotificationPages.followButton(req.t, .meeting, meeting.id!, following: try await NotificationController.isFollowing(req, .meeting, meeting.id!),
+                                                    signedIn: req.currentUser != nil)
+        return await req.render(MeetingPages.show(req.t, .init(
+            meeting: meeting, process: process, now: Date(), viewer: req.currentUser, mine: mine, waitingPosition: waitingPosition,
+            stats: .init(registrations), canEdit: canEdit, files: files, proposals: proposals, organisations: organisations,
+            provinces: try await Province.query(on: req.db).sort(\.$code).all(), comments: comments, follow: follow)))
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let (meeting, process, organisers) = try await editable(req)
+        return await req.render(MeetingPages.form(req.t, process: process, meeting: meeting, form: .init(meeting), errors: [:], organisers: organisers))
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let (meeting, process, organisers) = try await editable(req)
+        let form = MeetingForm.read(req)
+        var errors = form.validate(req.t, organisers: Set(organisers.compactMap { $0.id?.uuidString }))
+        // Places already given stay given: capacity cannot drop below the registered count.
+        let registered = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!).filter(\.$status == RegistrationStatus.registered.rawValue).count()
+        if let n = Int(form.capacity), n < registered { errors["capacity"] = req.t(.errCapacityBelowRegistered, ["n": req.t.number(registered)]) }
+        guard errors.isEmpty else {
+            return await req.render(MeetingPages.form(req.t, process: process, meeting: meeting, form: form, errors: errors, organisers: organisers, status: .unprocessableEntity))
+        }
+        let grew = Int(form.capacity)! > meeting.capacity
+        form.apply(to: meeting)
+        try await req.db.transaction { db in
+            try await meeting.save(on: db)
+            if grew { try await promote(meeting.id!, on: db) }
+        }
+        req.flash(req.t(.saved))
+        return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
+    }
+
+    /// A place if one is free, else the end of the waiting list. The count and the insert
+    /// happen under the meeting's row lock (PostgreSQL) or SQLite's single writer, so two
+    /// people can never take the last place together.
+    @Sendable static func register(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (meeting, process) = try await find(req)
+        guard process.statusValue == .published, MeetingRules.canRegister(open: meeting.registrationOpen, starts: meeting.startsAt, now: Date()) else {
+            throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
+        }
+        if !meeting.registrationTerms.isEmpty, (try? req.content.get(String.self, at: "accept_terms")) != "yes" {
+            req.flash(req.t(.errAcceptTerms))
+            return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
+        }
+        var organisation: Organisation?
+        if let raw = try? req.content.get(String.self, at: "on_behalf"), !raw.isEmpty {
+            guard let org = try await ProposalController.organisations(of: user, req).first(where: { $0.id?.uuidString == raw }) else {
+                throw Refusal(.unprocessableEntity, .errUnknownChoice)
+            }
+            organisation = org
+        }
+        let family = organisation?.sectorValue.family.rawValue ?? "citizen"
+        var rng = SystemRandomNumberGenerator()
+        let code = MeetingRules.code(using: &rng)
+        let chosenOrganisation = organisation
+        let status: RegistrationStatus
+        do {
+            status = try await req.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await lock(meeting.id!, sql)
+                let rows = try await sql.raw("""
+                    INSERT INTO meeting_registrations (id, created_at, status, code, attended, family, province_code, meeting_id, user_id, organisation_id)
+                    SELECT \(bind: UUID()), \(bind: Date()),
+                      CASE WHEN (SELECT COUNT(*) FROM meeting_registrations WHERE meeting_id = \(bind: meeting.id!) AND status = 'registered') < \(bind: meeting.capacity)
+                           THEN 'registered' ELSE 'waiting' END,
+                      \(bind: code), \(bind: false), \(bind: family), \(bind: chosenOrganisation?.provinceCode ?? user.provinceCode), \(bind: meeting.id!), \(bind: user.id!), \(bind: chosenOrganisation?.id)
+                    RETURNING status
+                    """).all()
+                try await Notifier.follow(user.id!, .meeting, meeting.id!, on: db)
+                return RegistrationStatus(rawValue: (try? rows.first?.decode(column: "status", as: String.self)) ?? "") ?? .waiting
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            req.flash(req.t(.registrationAlready))
+            return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
+        }
+        req.flash(status == .registered ? req.t(.registrationDone, ["code": code]) : req.t(.registrationWaiting))
+        return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
+    }
+
+    /// Frees the place and gives it to the first person waiting, in the same transaction.
+    @Sendable static func cancel(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (meeting, _) = try await find(req)
+        guard Date() < meeting.startsAt else { throw Refusal(.unprocessableEntity, .refusalRegistrationClosed) }
+        let publicURL = req.settings.publicURL
+        let title = req.t.text(meeting.title)
+        try await req.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await lock(meeting.id!, sql)
+            try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!).filter(\.$user.$id == user.id!).delete()
+            if let promoted = try await promote(meeting.id!, on: db) {
+                try await Notifier.emit(.promoted, target: .meeting, id: meeting.id!, title: title, to: [promoted], except: nil, publicURL: publicURL, on: db)
+            }
+        }
+        req.flash(req.t(.registrationCancelled))
+        return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
+    }
+
+    @Sendable static func attendanceForm(req: Request) async throws -> Response {
+        let (meeting, process, _) = try await editable(req)
+        return await req.render(MeetingPages.attendance(req.t, meeting: meeting, process: process, registrations: try await registrations(meeting, req)))
+    }
+
+    @Sendable static func saveAttendance(req: Request) async throws -> Response {
+        let (meeting, _, _) = try await editable(req)
+        let present = Set(((try? req.content.get([String].self, at: "attended")) ?? []).compactMap(UUID.init(uuidString:)))
+        try await req.db.transaction { db in
+            try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!).set(\.$attended, to: false).update()
+            if !present.isEmpty {
+                try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!).filter(\.$id ~~ Array(present))
+                    .filter(\.$status == RegistrationStatus.registered.rawValue).set(\.$attended, to: true).update()
+            }
+        }
+        req.flash(req.t(.saved))
+        return req.redirect(to: SiteURL.meetingAttendance(meeting.id!).path(req.language))
+    }
+
+    /// The attendee list for organisers: a spreadsheet-safe CSV (formula prefixes neutralised).
+    @Sendable static func attendees(req: Request) async throws -> Response {
+        let (meeting, _, _) = try await editable(req)
+        let t = req.t
+        let provinces = Dictionary(uniqueKeysWithValues: try await Province.query(on: req.db).all().map { ($0.code, t.text($0.name)) })
+        var rows = [[t(.fieldName), t(.fieldOrganisation), t(.fieldSector), t(.fieldProvince), t(.fieldStatus), t(.registrationCode), t(.attendanceAttended)]]
+        for r in try await registrations(meeting, req) {
+            rows.append([r.user.isDeleted ? t(.deletedUser) : r.user.name, r.organisation.map { t.text($0.name) } ?? "",
+                         t.family(Sector.Family(rawValue: r.family)), r.provinceCode.flatMap { provinces[$0] } ?? "",
+                         r.statusValue == .registered ? t(.registrationRegistered) : t(.registrationWaitingShort), r.code, r.attended ? "1" : "0"])
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"attendees-\(meeting.id!).csv\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + CSV.document(rows)))
+    }
+
+    @Sendable static func minutesForm(req: Request) async throws -> Response {
+        let (meeting, process, _) = try await editable(req)
+        return await req.render(MeetingPages.minutes(req.t, meeting: meeting, process: process, minutes: meeting.minutes, decisions: meeting.decisions,
+                                                     candidates: try await minuteCandidates(meeting, req), linked: try await linkedIDs(meeting, req), errors: [:]))
+    }
+
+    @Sendable static func saveMinutes(req: Request) async throws -> Response {
+        let (meeting, process, _) = try await editable(req)
+        func field(_ k: String) -> String { ((try? req.content.get(String.self, at: k)) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let minutes = field("minutes"), decisions = field("decisions")
+        let chosen = Set(((try? req.content.get([String].self, at: "proposals")) ?? []).compactMap(UUID.init(uuidString:)))
+        let candidates = try await minuteCandidates(meeting, req)
+        var errors: [String: String] = [:]
+        if Date() < meeting.startsAt { errors["minutes"] = req.t(.errMinutesBeforeMeeting) }
+        if let p = AccountRules.checkText(minutes, length: 10...20_000) { errors["minutes"] = req.t.problem(p, min: 10, max: 20_000) }
+        if let p = AccountRules.checkText(decisions, length: 0...10_000, required: false) { errors["decisions"] = req.t.problem(p, max: 10_000) }
+        if !chosen.isSubset(of: Set(candidates.compactMap(\.id))) { errors["proposals"] = req.t.problem(.unknownChoice) }
+        var file: (String, String)?
+        if errors.isEmpty, let upload = try? req.content.get(File.self, at: "attachment"), upload.data.readableBytes > 0 {
+            do {
+                let stored = try await req.application.fileStore.store(Data(buffer: upload.data), originalName: upload.filename,
+                    allowed: [.pdf, .png, .jpeg, .webp, .officeDocument, .csv, .plainText], maxBytes: req.settings.maxUploadBytes, on: req.db)
+                file = (stored.id!, upload.filename)
+            } catch let e as FileUploadError {
+                errors["attachment"] = e.message(req.t, maxBytes: req.settings.maxUploadBytes)
+            }
+        }
+        guard errors.isEmpty else {
+            return await req.render(MeetingPages.minutes(req.t, meeting: meeting, process: process, minutes: minutes, decisions: decisions,
+                                                         candidates: candidates, linked: chosen, errors: errors, status: .unprocessableEntity))
+        }
+        let attachment = file
+        try await req.db.transaction { db in
+            meeting.minutes = minutes; meeting.decisions = decisions
+            if meeting.minutesAt == nil { meeting.minutesAt = Date() }
+            try await meeting.save(on: db)
+            try await MeetingProposal.query(on: db).filter(\.$meeting.$id == meeting.id!).delete()
+            for id in chosen { try await MeetingProposal(meetingID: meeting.id!, proposalID: id).create(on: db) }
+            if let (sha, name) = attachment {
+                let f = MeetingFile(); f.$meeting.id = meeting.id!; f.fileSHA256 = sha; f.name = name; f.createdAt = Date()
+                try await f.create(on: db)
+            }
+        }
+        req.flash(req.t(.saved))
+        return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#minutes")
+    }
+
+    @Sendable static func meetingCalendar(req: Request) async throws -> Response {
+        let (meeting, process) = try await find(req)
+        return calendar(req, name: req.t.text(meeting.title), events: [event(req, meeting)], file: "meeting-\(meeting.id!)", process: process)
+    }
+
+    @Sendable static func processCalendar(req: Request) async throws -> Response {
+        let process = try await ProcessController.find(req)
+        try await ProposalController.requireVisible(process, req)
+        let t = req.t
+        var events = process.phases.compactMap { ph -> ICalendar.Event? in
+            guard let s = Day(iso: ph.startsOn), let e = Day(iso: ph.endsOn) else { return nil }
+            return .init(uid: "phase-\(ph.id!)@sharaka", summary: "\(t.text(process.title)) — \(t.text(ph.name).isEmpty ? ProcessPages.phaseLabel(t, ph.kindValue) : t.text(ph.name))",
+                         url: req.settings.publicURL + SiteURL.process(process.id!).path(req.language), when: .allDay(s, e))
+        }
+        events += try await Meeting.query(on: req.db).filter(\.$process.$id == process.id!).sort(\.$startsAt).all().map { event(req, $0) }
+        return calendar(req, name: t.text(process.title), events: events, file: "process-\(process.id!)", process: process)
+    }
+
+    // MARK: helpers
+
+    private static func calendar(_ req: Request, name: String, events: [ICalendar.Event], file: String, process: ParticipatoryProcess) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file).ics\"")
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: name, events: events, now: Date())))
+    }
+
+    private static func event(_ req: Request, _ m: Meeting) -> ICalendar.Event {
+        let t = req.t
+        return .init(uid: "meeting-\(m.id!)@sharaka", summary: t.text(m.title), description: t.text(m.description),
+                     location: [m.address, m.link].filter { !$0.isEmpty }.joined(separator: " — "),
+                     url: req.settings.publicURL + SiteURL.meeting(m.id!).path(req.language), when: .timed(m.startsAt, m.endsAt))
+    }
+
+    /// On PostgreSQL, serialises registrations of one meeting; SQLite has one writer anyway.
+    private static func lock(_ meetingID: UUID, _ sql: any SQLDatabase) async throws {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM meetings WHERE id = \(bind: meetingID) FOR UPDATE").run()
+        }
+    }
+
+    /// Moves the first people waiting into free places; returns the last one promoted.
+    @discardableResult
+    static func promote(_ meetingID: UUID, on db: any Database) async throws -> UUID? {
+        guard let meeting = try await Meeting.find(meetingID, on: db) else { return nil }
+        var last: UUID?
+        while true {
+            let registered = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$status == RegistrationStatus.registered.rawValue).count()
+            guard registered < meeting.capacity,
+                  let next = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$status == RegistrationStatus.waiting.rawValue)
+                    .sort(\.$createdAt).sort(\.$id).first()
+            else { return last }
+            next.status = RegistrationStatus.registered.rawValue
+            try await next.save(on: db)
+            last = next.$user.id
+        }
+    }
+
+    static func find(_ req: Request) async throws -> (Meeting, ParticipatoryProcess) {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let meeting = try await Meeting.query(on: req.db).filter(\.$id == id).with(\.$organiser).first(),
+              let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == meeting.$process.id).with(\.$phases).with(\.$organiser).first()
+        else { throw Abort(.notFound) }
+        try await ProposalController.requireVisible(process, req)
+        return (meeting, process)
+    }
+
+    private static func editableProcess(_ req: Request) async throws -> (ParticipatoryProcess, [Organisation]) {
+        let user = try req.requireUser()
+        let process = try await ProcessController.find(req)
+        guard try await ProcessAccess.canEdit(user, process, on: req.db) else { throw Abort(.forbidden) }
+        return (process, try await organisers(user, process, req))
+    }
+
+    private static func editable(_ req: Request) async throws -> (Meeting, ParticipatoryProcess, [Organisation]) {
+        let user = try req.requireUser()
+        let (meeting, process) = try await find(req)
+        guard try await ProcessAccess.canEdit(user, process, on: req.db) else { throw Abort(.forbidden) }
+        return (meeting, process, try await organisers(user, process, req))
+    }
+
+    private static func organisers(_ user: User, _ process: ParticipatoryProcess, _ req: Request) async throws -> [Organisation] {
+        var list = try await ProcessAccess.organisers(for: user, on: req.db)
+        if !list.contains(where: { $0.id == process.$organiser.id }) { list.insert(process.organiser, at: 0) }
+        return list
+    }
+
+    private static func registrations(_ meeting: Meeting, _ req: Request) async throws -> [MeetingRegistration] {
+        try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!).with(\.$user).with(\.$organisation)
+            .sort(\.$status).sort(\.$createdAt).all()
+    }
+
+    private static func minuteCandidates(_ meeting: Meeting, _ req: Request) async throws -> [Proposal] {
+        try await Proposal.query(on: req.db).filter(\.$process.$id == meeting.$process.id).sort(\.$createdAt, .descending).limit(300).all()
+    }
+
+    private static func linkedIDs(_ meeting: Meeting, _ req: Request) async throws -> Set<UUID> {
+        Set(try await MeetingProposal.query(on: req.db).filter(\.$meeting.$id == meeting.id!).all().map(\.$proposal.id))
+    }
+}
+
+/// Attendance figures by sector family and province, for the multi-stakeholder balance.
+struct MeetingStats {
+    let registered: Int
+    let waiting: Int
+    let attended: Int
+    let byFamily: [String: (registered: Int, attended: Int)]
+    let byProvince: [String?: (registered: Int, attended: Int)]
+
+    init(_ regs: [MeetingRegistration]) {
+        let inside = regs.filter { $0.statusValue == .registered }
+        registered = inside.count
+        waiting = regs.count - inside.count
+        attended = inside.filter(\.attended).count
+        byFamily = Dictionary(grouping: inside, by: \.family).mapValues { ($0.count, $0.filter(\.attended).count) }
+        byProvince = Dictionary(grouping: inside, by: \.provinceCode).mapValues { ($0.count, $0.filter(\.attended).count) }
+    }
+}

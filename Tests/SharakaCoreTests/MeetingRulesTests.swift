@@ -1,0 +1,54 @@
+import Foundation
+import SharakaCore
+import Testing
+
+@Suite struct MeetingRulesTests {
+    @Test func timesAndRegistrationWindow() {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(MeetingRules.checkTimes(starts: start, ends: start) == .endsBeforeStart)
+        #expect(MeetingRules.checkTimes(starts: start, ends: start.addingTimeInterval(-60)) == .endsBeforeStart)
+        #expect(MeetingRules.checkTimes(starts: start, ends: start.addingTimeInterval(15 * 86_400)) == .tooLong)
+        #expect(MeetingRules.checkTimes(starts: start, ends: start.addingTimeInterval(3 * 3600)) == nil)
+        #expect(MeetingRules.canRegister(open: true, starts: start, now: start.addingTimeInterval(-1)))
+        #expect(!MeetingRules.canRegister(open: true, starts: start, now: start))
+        #expect(!MeetingRules.canRegister(open: false, starts: start, now: start.addingTimeInterval(-86_400)))
+        #expect(MeetingRules.statusForNew(registered: 29, capacity: 30) == .registered)
+        #expect(MeetingRules.statusForNew(registered: 30, capacity: 30) == .waiting)
+    }
+
+    @Test func codesAvoidLookAlikes() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let code = MeetingRules.code(using: &rng)
+            #expect(code.count == 8)
+            #expect(!code.contains { "01OI".contains($0) })
+        }
+    }
+
+    @Test func moroccoWallClock() throws {
+        let d = try #require(MoroccoTime.parse("2026-06-12T09:30"))
+        #expect(MoroccoTime.format(d) == "2026-06-12T09:30")
+        #expect(MoroccoTime.parse("2026-02-30T09:30") == nil)
+        #expect(MoroccoTime.parse("2026-06-12T25:00") == nil)
+        #expect(MoroccoTime.parse("tomorrow") == nil)
+    }
+
+    @Test func calendarEscapesFoldsAndUsesCRLF() {
+        let start = Date(timeIntervalSince1970: 1_781_251_200) // 2026-06-12 08:00 UTC
+        let title = "ورشة وجدة حول الميزانية المفتوحة; budget, données \\ ouvertes " + String(repeating: "ب", count: 40)
+        let ics = ICalendar.document(name: "Sharaka", events: [
+            .init(uid: "m1@sharaka", summary: title, description: "ligne 1\nligne 2", location: "Oujda, salle A", url: "https://x.ma/m/1",
+                  when: .timed(start, start.addingTimeInterval(3 * 3600))),
+            .init(uid: "p1@sharaka", summary: "Propositions", when: .allDay(Day(iso: "2026-06-01")!, Day(iso: "2026-06-30")!)),
+        ], now: start)
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(ics.contains("DTSTART:20260612T080000Z\r\nDTEND:20260612T110000Z"))
+        #expect(ics.contains("DTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260701"))
+        #expect(ics.contains("DESCRIPTION:ligne 1\\nligne 2"))
+        #expect(ics.contains("LOCATION:Oujda\\, salle A"))
+        for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("SUMMARY:" + "ورشة وجدة حول الميزانية المفتوحة\\; budget\\, données \\\\ ouvertes " + String(repeating: "ب", count: 40)))
+    }
+}
