@@ -44,8 +44,10 @@ enum MeetingController {
         if let user = req.currentUser {
             mine = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!).filter(\.$user.$id == user.id!).first()
             if let mine, mine.statusValue == .waiting {
-                waitingPosition = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!)
-                    .filter(\.$status == RegistrationStatus.waiting.rawValue).filter(\.$createdAt <= mine.createdAt).count()
+                // The same order as promotion; comparing stored timestamps would depend on each engine's precision.
+                let queue = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!)
+                    .filter(\.$status == RegistrationStatus.waiting.rawValue).sort(\.$createdAt).sort(\.$id).field(\.$id).all()
+                waitingPosition = queue.firstIndex { $0.id == mine.id }.map { $0 + 1 }
             }
         }
         let registrations = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!)
@@ -80,9 +82,11 @@ enum MeetingController {
         }
         let grew = Int(form.capacity)! > meeting.capacity
         form.apply(to: meeting)
+        let title = req.t.text(meeting.title), publicURL = req.settings.publicURL
         try await req.db.transaction { db in
+            try await lock(meeting.id!, db as! any SQLDatabase)
             try await meeting.save(on: db)
-            if grew { try await promote(meeting.id!, on: db) }
+            if grew { try await promote(meeting.id!, title: title, publicURL: publicURL, on: db) }
         }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
@@ -147,9 +151,7 @@ enum MeetingController {
             let sql = db as! any SQLDatabase
             try await lock(meeting.id!, sql)
             try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!).filter(\.$user.$id == user.id!).delete()
-            if let promoted = try await promote(meeting.id!, on: db) {
-                try await Notifier.emit(.promoted, target: .meeting, id: meeting.id!, title: title, to: [promoted], except: nil, publicURL: publicURL, on: db)
-            }
+            try await promote(meeting.id!, title: title, publicURL: publicURL, on: db)
         }
         req.flash(req.t(.registrationCancelled))
         return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
@@ -280,21 +282,21 @@ enum MeetingController {
         }
     }
 
-    /// Moves the first people waiting into free places; returns the last one promoted.
-    @discardableResult
-    static func promote(_ meetingID: UUID, on db: any Database) async throws -> UUID? {
-        guard let meeting = try await Meeting.find(meetingID, on: db) else { return nil }
-        var last: UUID?
+    /// Moves the first people waiting into free places, in order of arrival, and tells them.
+    static func promote(_ meetingID: UUID, title: String, publicURL: String, on db: any Database) async throws {
+        guard let meeting = try await Meeting.find(meetingID, on: db) else { return }
+        var promoted: Set<UUID> = []
         while true {
             let registered = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$status == RegistrationStatus.registered.rawValue).count()
             guard registered < meeting.capacity,
                   let next = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$status == RegistrationStatus.waiting.rawValue)
                     .sort(\.$createdAt).sort(\.$id).first()
-            else { return last }
+            else { break }
             next.status = RegistrationStatus.registered.rawValue
             try await next.save(on: db)
-            last = next.$user.id
+            promoted.insert(next.$user.id)
         }
+        try await Notifier.emit(.promoted, target: .meeting, id: meetingID, title: title, to: promoted, except: nil, publicURL: publicURL, on: db)
     }
 
     static func find(_ req: Request) async throws -> (Meeting, ParticipatoryProcess) {
@@ -340,20 +342,3 @@ enum MeetingController {
     }
 }
 
-/// Attendance figures by sector family and province, for the multi-stakeholder balance.
-struct MeetingStats {
-    let registered: Int
-    let waiting: Int
-    let attended: Int
-    let byFamily: [String: (registered: Int, attended: Int)]
-    let byProvince: [String?: (registered: Int, attended: Int)]
-
-    init(_ regs: [MeetingRegistration]) {
-        let inside = regs.filter { $0.statusValue == .registered }
-        registered = inside.count
-        waiting = regs.count - inside.count
-        attended = inside.filter(\.attended).count
-        byFamily = Dictionary(grouping: inside, by: \.family).mapValues { ($0.count, $0.filter(\.attended).count) }
-        byProvince = Dictionary(grouping: inside, by: \.provinceCode).mapValues { ($0.count, $0.filter(\.attended).count) }
-    }
-}
