@@ -91,6 +91,7 @@ public enum SharakaCommands {
         // Background work belongs to serving instances only, not to one-off commands.
         if app.settings.runWorkers {
             app.lifecycle.use(OutboxWorker(interval: app.settings.outboxInterval))
+            app.lifecycle.use(JobWorker(jobs: NotificationJobs.all, tick: 60))
         }
         try await prepareStorage(app)
         try await oneInstanceAtATime(app) {

@@ -17,5 +17,6 @@ enum Migrations {
         app.migrations.add(CreateAnswers())
         app.migrations.add(CreateNotifications())
         app.migrations.add(CreateMeetings())
+        app.migrations.add(CreateScheduledJobs())
     }
 }

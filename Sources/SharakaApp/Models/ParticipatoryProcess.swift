@@ -27,6 +27,8 @@ final class ParticipatoryProcess: Model, @unchecked Sendable {
 
     // relationships
     @Parent(key: "organisation_id") var organiser: Organisation
+    /// The phase whose start followers were last told about ("none" before the first).
+    @OptionalField(key: "announced_phase") var announcedPhase: String?
     @Children(for: \.$process) var phases: [Phase]
 
     init() {}
