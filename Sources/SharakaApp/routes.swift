@@ -87,6 +87,12 @@ func routes(_ app: Application) throws {
         post(.unfollow, NotificationController.unfollow)
     }
 
+    do { // moderation
+        post(.report, ModerationController.report)
+        get(.moderation, ModerationController.queue)
+        post(.moderationDecide(id), ModerationController.decide)
+    }
+
     do { // comments
         post(.comments, CommentController.create)
         get(.commentEdit(id), CommentController.editForm)

@@ -24,6 +24,10 @@ public enum Action: String, CaseIterable, Sendable {
     case viewOutbox
     /// Create participatory processes; editing one also needs membership of its organising body.
     case createProcess
+    /// Report content to the moderators.
+    case report
+    /// Work the moderation queue: hide, restore, block.
+    case moderate
 }
 
 /// The one place that decides who may do what.
@@ -39,6 +43,8 @@ public enum Policy {
             return role == .administrator
         case .createProcess:
             return role == .official || role == .administrator
+        case .report: return role >= .citizen
+        case .moderate: return role >= .moderator
         }
     }
 }

@@ -15,6 +15,8 @@ import Testing
         .editRegionSettings: [.administrator],
         .viewOutbox: [.administrator],
         .createProcess: [.official, .administrator],
+        .report: [.citizen, .organisationMember, .official, .moderator, .administrator],
+        .moderate: [.moderator, .administrator],
     ]
 
     @Test(arguments: Action.allCases)

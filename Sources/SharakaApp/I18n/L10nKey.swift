@@ -447,6 +447,38 @@ enum L10nKey: String, CaseIterable, Sendable {
     case proposalFromMeeting
     case calendarExport
     case calendarAdd
+    case reportTitle
+    case fieldReportReason
+    case reportSpam
+    case reportOffensive
+    case reportOffTopic
+    case reportPersonalData
+    case reportOther
+    case fieldReportDetails
+    case reportSubmit
+    case reportDone
+    case reportAlready
+    case errReportOwn
+    case moderationTitle
+    case moderationIntro
+    case moderationEmpty
+    case moderationHide
+    case moderationRestore
+    case moderationBlock
+    case fieldDecisionReason
+    case moderationDone
+    case moderationLog
+    case moderationStateHidden
+    case moderationStateVisible
+    case moderationAuto
+    case hiddenPlaceholder
+    case navModeration
+    case kindProposal
+    case kindComment
+    case kindProcess
+    case kindMeeting
+    case moderationBy
+    case moderationDecision
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.
@@ -458,4 +490,5 @@ enum PluralKey: String, CaseIterable, Sendable {
     case supportsCount
     case commentsCount
     case membersCount
+    case reportsCount
 }

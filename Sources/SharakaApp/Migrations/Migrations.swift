@@ -18,5 +18,6 @@ enum Migrations {
         app.migrations.add(CreateNotifications())
         app.migrations.add(CreateMeetings())
         app.migrations.add(CreateScheduledJobs())
+        app.migrations.add(CreateModeration())
     }
 }

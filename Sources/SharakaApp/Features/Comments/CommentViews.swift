@@ -64,6 +64,8 @@ enum CommentViews {
         ]
         if c.isDeleted {
             children.append(H.p(t(.commentDeletedText), [.cls("placeholder")]))
+        } else if c.hiddenAt != nil {
+            children.append(H.p(t(.hiddenPlaceholder), [.cls("placeholder")]))
         } else {
             children.append(ProposalPages.body(c.body, language: lang, cls: "comment-body"))
             var actions: [HNode] = []
@@ -81,6 +83,7 @@ enum CommentViews {
             }
             if mine { actions.append(H.a(t(.commentEdit), href: SiteURL.commentEdit(id).path(lang))) }
             children.append(H.div([.cls("comment-actions")], children: actions))
+            if let viewer = s.viewer, !mine, Policy.allows(viewer.roleValue, .report) { children.append(ModerationPages.reportForm(t, .comment, id)) }
             if s.open, s.viewer != nil, CommentRules.replyDepth(parentDepth: depth) != nil {
                 children.append(H.el("details", [.cls("reply")], [
                     H.el("summary", [], [H.text(t(.commentReply))]),

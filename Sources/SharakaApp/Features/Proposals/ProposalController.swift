@@ -15,7 +15,7 @@ enum ProposalController {
         // The visitor's seed for the random order lives in a cookie, not the session,
         // so that reading the list creates nothing on the server.
         let seed = req.cookies[seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
-        let base = Proposal.query(on: req.db).filter(\.$process.$id == process.id!)
+        let base = Proposal.query(on: req.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
         let total = try await filter.apply(to: base.copy(), seed: seed).count()
         let proposals = try await filter.apply(to: base, seed: seed)
             .with(\.$author).with(\.$organisation)
@@ -81,6 +81,9 @@ enum ProposalController {
         let proposal = try await find(req)
         let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!
         try await requireVisible(process, req)
+        if proposal.hiddenAt != nil, !Policy.allows(req.currentUser?.roleValue ?? .visitor, .moderate) {
+            return await req.render(ProposalPages.hidden(req.t, process: process))
+        }
         var supported = false
         if let user = req.currentUser {
             supported = try await Support.query(on: req.db).filter(\.$proposal.$id == proposal.id!).filter(\.$user.$id == user.id!).count() > 0

@@ -59,6 +59,15 @@ enum ProposalPages {
         ]))
     }
 
+    /// What the public sees of a proposal the moderators hid: the place stays, the text goes.
+    static func hidden(_ t: Localizer, process: ParticipatoryProcess) -> Page {
+        Page(title: t(.hiddenPlaceholder), content: H.group([
+            H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(process.id!).path(t.language))),
+            H.h1(t(.kindProposal)),
+            H.p(t(.hiddenPlaceholder), [.cls("placeholder")]),
+        ]))
+    }
+
     static func show(_ t: Localizer, proposal p: Proposal, process: ParticipatoryProcess, viewer: User?, supported: Bool, canSupport: Bool,
                      mergedFrom: [Proposal], provinces: [Province], attachment: StoredFile?, comments: CommentViews.Section,
                      answer: HNode, follow: HNode) -> Page {
@@ -77,6 +86,7 @@ enum ProposalPages {
             actions.append(H.a(t(.proposalEdit), href: SiteURL.proposalEdit(p.id!).path(lang), [.cls("button secondary")]))
         }
         actions.append(follow)
+        if let viewer, !isAuthor, Policy.allows(viewer.roleValue, .report) { actions.append(ModerationPages.reportForm(t, .proposal, p.id!)) }
         if isAuthor && p.statusValue == .published {
             actions.append(H.el("form", [.action(SiteURL.proposalWithdraw(p.id!).path(lang)), .postMethod, .cls("stack"), .attr("data-confirm", t(.proposalWithdrawConfirm))], [
                 CSRFField(), FormField.checkbox("confirm", label: t(.proposalWithdrawConfirm)), H.button(t(.proposalWithdraw), [.cls("danger")]),

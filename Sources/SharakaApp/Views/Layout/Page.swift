@@ -53,6 +53,9 @@ struct Page {
             account.append(H.a(user.name, href: ctx.url(.account)))
             account.append(H.a(user.unread > 0 ? t(.navNotificationsUnread, ["n": t.number(user.unread)]) : t(.navNotifications),
                                href: ctx.url(.notifications), user.unread > 0 ? [.cls("unread")] : []))
+            if Policy.allows(user.role, .moderate) {
+                account.append(H.a(t(.navModeration), href: ctx.url(.moderation)))
+            }
             if Policy.allows(user.role, .listUsers) {
                 account.append(H.a(t(.navAdmin), href: ctx.url(.adminUsers)))
             }

@@ -29,6 +29,7 @@ import Vapor
         .init(method: .GET, path: { _, _, _ in "/fr/admin/region" }, action: .editRegionSettings, form: [:]),
         .init(method: .POST, path: { _, _, _ in "/fr/admin/region" }, action: .editRegionSettings, form: ["name_ar": "جهة جديدة"]),
         .init(method: .GET, path: { _, _, _ in "/fr/admin/outbox" }, action: .viewOutbox, form: [:]),
+        .init(method: .GET, path: { _, _, _ in "/fr/moderation" }, action: .moderate, form: [:]),
         .init(method: .GET, path: { _, _, _ in "/fr/account" }, action: .manageOwnAccount, form: [:]),
         .init(method: .POST, path: { _, _, _ in "/fr/account/profile" }, action: .manageOwnAccount, form: ["name": "Nom Changé", "language": "fr"]),
         .init(method: .POST, path: { _, _, _ in "/fr/register" }, action: .register,

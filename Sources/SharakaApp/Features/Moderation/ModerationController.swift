@@ -1,0 +1,107 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// Reports from anyone with an account, the moderators' queue, and their logged decisions.
+enum ModerationController {
+    @Sendable static func report(req: Request) async throws -> Response {
+        try req.require(.report)
+        let user = try req.requireUser()
+        guard let kind = (try? req.content.get(String.self, at: "target_kind")).flatMap(ReportTarget.init(rawValue:)),
+              let id = (try? req.content.get(String.self, at: "target_id")).flatMap(UUID.init(uuidString:))
+        else { throw Abort(.badRequest) }
+        guard let content = try await ModeratedContent.load(kind, id, on: req.db) else { throw Abort(.notFound) }
+        let back = content.page.path(req.language) + content.anchor
+        guard content.authorID != user.id else { throw Refusal(.unprocessableEntity, .errReportOwn) }
+        guard let reason = (try? req.content.get(String.self, at: "reason")).flatMap(ReportReason.init(rawValue:)) else {
+            throw Refusal(.unprocessableEntity, .errUnknownChoice)
+        }
+        let details = ((try? req.content.get(String.self, at: "details")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if let p = AccountRules.checkText(details, length: ModerationRules.detailsLength, required: false) {
+            req.flash(req.t.problem(p, max: ModerationRules.detailsLength.upperBound))
+            return req.redirect(to: back)
+        }
+        let publicURL = req.settings.publicURL
+        do {
+            try await req.db.transaction { db in
+                try await Report(target: kind, id: id, reporterID: user.id!, reason: reason, details: details).create(on: db)
+                let open = try await Report.query(on: db).filter(\.$targetKind == kind.rawValue).filter(\.$targetID == id).filter(\.$resolvedAt == nil).count()
+                if ModerationRules.shouldAutoHide(distinctReporters: open, alreadyHidden: content.hiddenAt != nil),
+                   try await content.hide(at: Date(), on: db) {
+                    try await ModerationDecision(target: kind, id: id, action: .hide, reason: "auto: \(open) reports", moderatorID: nil).create(on: db)
+                    try await content.notifyHidden(publicURL: publicURL, on: db)
+                }
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            req.flash(req.t(.reportAlready))
+            return req.redirect(to: back)
+        }
+        req.flash(req.t(.reportDone))
+        return req.redirect(to: back)
+    }
+
+    @Sendable static func queue(req: Request) async throws -> Response {
+        try req.require(.moderate)
+        let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 20)
+        // Open reports grouped by content, the most reported first.
+        let sql = req.db as! any SQLDatabase
+        let groups = try await sql.raw("""
+            SELECT target_kind, target_id, COUNT(*) AS n, MIN(created_at) AS first_at FROM reports WHERE resolved_at IS NULL
+            GROUP BY target_kind, target_id ORDER BY n DESC, first_at ASC
+            LIMIT \(unsafeRaw: String(page.per)) OFFSET \(unsafeRaw: String(page.offset))
+            """).all()
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM reports WHERE resolved_at IS NULL GROUP BY target_kind, target_id) AS g").first()
+            .map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        var items: [ModerationPages.Item] = []
+        for row in groups {
+            guard let kind = ReportTarget(rawValue: try row.decode(column: "target_kind", as: String.self)) else { continue }
+            let id = try row.decode(column: "target_id", as: UUID.self)
+            guard let content = try await ModeratedContent.load(kind, id, on: req.db) else { continue }
+            let reports = try await Report.query(on: req.db).filter(\.$targetKind == kind.rawValue).filter(\.$targetID == id)
+                .filter(\.$resolvedAt == nil).sort(\.$createdAt).all()
+            let author = try await User.find(content.authorID, on: req.db)
+            items.append(.init(content: content, reports: reports, author: author))
+        }
+        let log = try await ModerationDecision.query(on: req.db).with(\.$moderator).sort(\.$createdAt, .descending).limit(30).all()
+        return await req.render(ModerationPages.queue(req.t, items: items, total: total, page: page, log: log))
+    }
+
+    /// Hide, restore or block, always with a reason; resolves the open reports.
+    @Sendable static func decide(req: Request) async throws -> Response {
+        try req.require(.moderate)
+        let moderator = try req.requireUser()
+        guard let kind = (try? req.content.get(String.self, at: "target_kind")).flatMap(ReportTarget.init(rawValue:)),
+              let id = req.parameters.get("id", as: UUID.self)
+        else { throw Abort(.badRequest) }
+        guard let content = try await ModeratedContent.load(kind, id, on: req.db) else { throw Abort(.notFound) }
+        guard let action = (try? req.content.get(String.self, at: "action")).flatMap(ModerationAction.init(rawValue:)) else {
+            throw Refusal(.unprocessableEntity, .errUnknownChoice)
+        }
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if let p = AccountRules.checkText(reason, length: ModerationRules.decisionReasonLength) {
+            req.flash(req.t(.fieldDecisionReason) + " : " + req.t.problem(p, min: ModerationRules.decisionReasonLength.lowerBound, max: ModerationRules.decisionReasonLength.upperBound))
+            return req.redirect(to: SiteURL.moderation.path(req.language))
+        }
+        let author = try await User.find(content.authorID, on: req.db)
+        if action == .block, let author, author.roleValue >= .moderator { throw Abort(.forbidden) }
+        let publicURL = req.settings.publicURL
+        let now = Date()
+        try await req.db.transaction { db in
+            if ModerationRules.hiddenAfter(action) {
+                if try await content.hide(at: now, on: db) { try await content.notifyHidden(publicURL: publicURL, on: db) }
+            } else {
+                try await content.restore(on: db)
+            }
+            if action == .block, let author, author.blockedAt == nil {
+                author.blockedAt = now
+                try await author.save(on: db)
+            }
+            try await Report.query(on: db).filter(\.$targetKind == kind.rawValue).filter(\.$targetID == id).filter(\.$resolvedAt == nil)
+                .set(\.$resolvedAt, to: now).update()
+            try await ModerationDecision(target: kind, id: id, action: action, reason: reason, moderatorID: moderator.id!).create(on: db)
+        }
+        req.flash(req.t(.moderationDone))
+        return req.redirect(to: SiteURL.moderation.path(req.language))
+    }
+}

@@ -1,0 +1,82 @@
+import SharakaCore
+import Vapor
+
+enum ModerationPages {
+    struct Item {
+        let content: ModeratedContent
+        let reports: [Report]
+        let author: User?
+    }
+
+    static func reasonLabel(_ t: Localizer, _ r: ReportReason?) -> String {
+        switch r {
+        case .spam: t(.reportSpam)
+        case .offensive: t(.reportOffensive)
+        case .offTopic: t(.reportOffTopic)
+        case .personalData: t(.reportPersonalData)
+        case .other, nil: t(.reportOther)
+        }
+    }
+
+    static func actionLabel(_ t: Localizer, _ a: ModerationAction?) -> String {
+        switch a {
+        case .hide, nil: t(.moderationHide)
+        case .restore: t(.moderationRestore)
+        case .block: t(.moderationBlock)
+        }
+    }
+
+    /// The "report" disclosure under a proposal or a comment; works without JavaScript.
+    static func reportForm(_ t: Localizer, _ kind: ReportTarget, _ id: UUID) -> HNode {
+        let suffix = "\(kind.rawValue)-\(id.uuidString.prefix(8))"
+        return H.el("details", [.cls("report")], [
+            H.el("summary", [], [H.text(t(.reportTitle))]),
+            H.el("form", [.action(SiteURL.report.path(t.language)), .postMethod, .cls("stack")], [
+                CSRFField(),
+                H.void("input", [.type("hidden"), .name("target_kind"), .value(kind.rawValue)]),
+                H.void("input", [.type("hidden"), .name("target_id"), .value(id.uuidString)]),
+                FormField.select("reason", label: t(.fieldReportReason), options: ReportReason.allCases.map { ($0.rawValue, reasonLabel(t, $0)) },
+                                 selected: nil, idSuffix: suffix),
+                FormField.textarea("details", label: t(.fieldReportDetails), rows: 2, idSuffix: suffix),
+                H.button(t(.reportSubmit), [.cls("secondary")]),
+            ]),
+        ])
+    }
+
+    static func kindLabel(_ t: Localizer, _ k: ReportTarget) -> String { k == .proposal ? t(.kindProposal) : t(.kindComment) }
+
+    static func queue(_ t: Localizer, items: [Item], total: Int, page: PageRequest, log: [ModerationDecision]) -> Page {
+        let lang = t.language
+        return Page(title: t(.moderationTitle), content: H.group([
+            H.h1(t(.moderationTitle)),
+            H.p(t(.moderationIntro), [.cls("muted")]),
+            items.isEmpty ? H.p(t(.moderationEmpty), [.cls("empty")]) : H.el("ol", [.cls("cards")], items.map { item in
+                let c = item.content
+                let reasons = Dictionary(grouping: item.reports, by: \.reason).map { "\(reasonLabel(t, ReportReason(rawValue: $0.key))) × \(t.number($0.value.count))" }.sorted()
+                return H.el("li", [.cls("card")], [
+                    H.p([.cls("muted")], H.text("\(kindLabel(t, c.kind)) · \(item.author.map { $0.isDeleted ? t(.deletedUser) : $0.name } ?? "—") · "),
+                        H.strong(c.hiddenAt == nil ? t(.moderationStateVisible) : t(.moderationStateHidden))),
+                    H.p([], H.a(c.excerpt, href: c.page.path(lang) + c.anchor)),
+                    H.p("\(t.plural(.reportsCount, item.reports.count)) — \(reasons.joined(separator: ", "))"),
+                    H.el("ul", [.cls("report-details")], item.reports.filter { !$0.details.isEmpty }.map { H.el("li", [], [H.text($0.details)]) }),
+                    H.el("form", [.action(SiteURL.moderationDecide(c.id).path(lang)), .postMethod, .cls("stack")], [
+                        CSRFField(),
+                        H.void("input", [.type("hidden"), .name("target_kind"), .value(c.kind.rawValue)]),
+                        FormField.textarea("reason", label: t(.fieldDecisionReason), rows: 2, required: true, idSuffix: String(c.id.uuidString.prefix(8))),
+                        H.div([.cls("actions")], children: ModerationAction.allCases.map { a in
+                            H.el("button", [.type("submit"), .name("action"), .value(a.rawValue), .cls(a == .restore ? "secondary" : "")], [H.text(actionLabel(t, a))])
+                        }),
+                    ]),
+                ])
+            }),
+            Pagination.nav(t, page: page, total: total) { SiteURL.moderation.path(lang) + "?page=\($0)" },
+            H.h2(t(.moderationLog)),
+            log.isEmpty ? H.p(t(.moderationEmpty), [.cls("muted")]) :
+                H.table(caption: t(.moderationLog), headers: [t(.fieldDate), t(.moderationDecision), t(.fieldDecisionReason), t(.moderationBy)],
+                        rows: log.map { d in
+                            [H.text(t.date(d.createdAt)), H.text("\(actionLabel(t, ModerationAction(rawValue: d.action))) · \(ReportTarget(rawValue: d.targetKind).map { kindLabel(t, $0) } ?? "")"),
+                             H.text(d.moderator == nil ? t(.moderationAuto) : d.reason), H.text(d.moderator?.name ?? "—")]
+                        }),
+        ]))
+    }
+}
