@@ -87,6 +87,10 @@ func routes(_ app: Application) throws {
         post(.unfollow, NotificationController.unfollow)
     }
 
+    do { // search
+        get(.search, SearchController.show)
+    }
+
     do { // moderation
         post(.report, ModerationController.report)
         get(.moderation, ModerationController.queue)

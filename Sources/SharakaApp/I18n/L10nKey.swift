@@ -479,6 +479,16 @@ enum L10nKey: String, CaseIterable, Sendable {
     case kindMeeting
     case moderationBy
     case moderationDecision
+    case searchTitle
+    case searchSubmit
+    case searchAllTypes
+    case searchAllProcesses
+    case fieldType
+    case fieldProcess
+    case searchIntro
+    case searchNoResults
+    case searchMore
+    case searchCommentOn
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.
@@ -491,4 +501,5 @@ enum PluralKey: String, CaseIterable, Sendable {
     case commentsCount
     case membersCount
     case reportsCount
+    case resultsCount
 }

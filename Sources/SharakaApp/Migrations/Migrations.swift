@@ -19,5 +19,6 @@ enum Migrations {
         app.migrations.add(CreateMeetings())
         app.migrations.add(CreateScheduledJobs())
         app.migrations.add(CreateModeration())
+        app.migrations.add(CreateSearch())
     }
 }

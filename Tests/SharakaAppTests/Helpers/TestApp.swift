@@ -109,6 +109,7 @@ enum TestFixtures {
         p.$process.id = process.id!; p.$author.id = author.id!; p.$organisation.id = organisation?.id
         p.status = "published"; p.supportsCount = 0; p.commentsCount = 0; p.randomKey = Int.random(in: 0..<1_000_000)
         try await p.create(on: app.db)
+        try await SearchIndex.refresh(.proposal, p.id!, on: app.db)
         return p
     }
 }

@@ -30,6 +30,7 @@ enum CommentController {
         let repliedTo = parent
         try await req.db.transaction { db in
             try await comment.create(on: db)
+            try await SearchIndex.refresh(.comment, comment.id!, on: db)
             if kind == .proposal {
                 try await (db as! any SQLDatabase).raw("UPDATE proposals SET comments_count = comments_count + 1 WHERE id = \(bind: targetID)").run()
             }
@@ -62,7 +63,10 @@ enum CommentController {
         if body != comment.body {
             comment.body = body
             comment.editedAt = Date()
-            try await comment.save(on: req.db)
+            try await req.db.transaction { db in
+                try await comment.save(on: db)
+                try await SearchIndex.refresh(.comment, comment.id!, on: db)
+            }
         }
         return req.redirect(to: target.path(req.language) + "#comment-\(comment.id!)")
     }
@@ -81,6 +85,7 @@ enum CommentController {
             comment.body = ""
             comment.deletedAt = Date()
             try await comment.save(on: db)
+            try await SearchIndex.remove(.comment, comment.id!, on: db)
             if comment.targetKind == Comment.Target.proposal.rawValue {
                 try await (db as! any SQLDatabase).raw("UPDATE proposals SET comments_count = comments_count - 1 WHERE id = \(bind: comment.targetID) AND comments_count > 0").run()
             }

@@ -35,9 +35,11 @@ enum DemoSeed {
                     orgs[sector, default: []].append(org)
                 }
             }
+            var process: ParticipatoryProcess?
             if let council = orgs[.regionalCouncil]?.first {
-                _ = try await DemoProcess.create(organiser: council, today: Day(Date()), on: db)
+                process = try await DemoProcess.create(organiser: council, today: Day(Date()), on: db)
             }
+            var official: User?
             let people: [(String, String, Role, Sector?)] = [
                 ("admin@demo.sharaka.ma", "مدير المنصة", .administrator, nil),
                 ("moderator@demo.sharaka.ma", "Modératrice Démo", .moderator, nil),
@@ -55,6 +57,13 @@ enum DemoSeed {
                     try await Membership(userID: user.id!, organisationID: org.id!, role: .manager).create(on: db)
                 }
                 accounts.append(Account(email: email, password: password, role: role))
+                if role == .official { official = user }
+            }
+            if let process, let council = orgs[.regionalCouncil]?.first, let official {
+                // Participants cannot sign in: their password is a random one nobody knows.
+                let hash = try await app.password.async.hash(DemoPassword.make() + DemoPassword.make()).get()
+                try await DemoCoCreation.seed(process: process, council: council, orgs: orgs, provinces: provinces.map(\.code),
+                                              official: official, passwordHash: hash, on: db)
             }
             app.regionCache.invalidate()
             app.homeFacts.invalidate()

@@ -31,7 +31,10 @@ enum MeetingController {
         form.apply(to: meeting)
         meeting.$process.id = process.id!
         meeting.minutes = ""; meeting.decisions = ""
-        try await meeting.create(on: req.db)
+        try await req.db.transaction { db in
+            try await meeting.create(on: db)
+            try await SearchIndex.refresh(.meeting, meeting.id!, on: db)
+        }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
     }
@@ -86,6 +89,7 @@ enum MeetingController {
         try await req.db.transaction { db in
             try await lock(meeting.id!, db as! any SQLDatabase)
             try await meeting.save(on: db)
+            try await SearchIndex.refresh(.meeting, meeting.id!, on: db)
             if grew { try await promote(meeting.id!, title: title, publicURL: publicURL, on: db) }
         }
         req.flash(req.t(.saved))
@@ -230,6 +234,7 @@ enum MeetingController {
             meeting.minutes = minutes; meeting.decisions = decisions
             if meeting.minutesAt == nil { meeting.minutesAt = Date() }
             try await meeting.save(on: db)
+            try await SearchIndex.refresh(.meeting, meeting.id!, on: db)
             try await MeetingProposal.query(on: db).filter(\.$meeting.$id == meeting.id!).delete()
             for id in chosen { try await MeetingProposal(meetingID: meeting.id!, proposalID: id).create(on: db) }
             if let (sha, name) = attachment {

@@ -31,17 +31,21 @@ struct ModeratedContent {
         }
     }
 
+    private var searchKind: SearchKind { kind == .proposal ? .proposal : .comment }
     private var table: String { kind == .proposal ? Proposal.schema : Comment.schema }
 
     /// Hides once: returns false when it was already hidden, so the author hears it once.
     func hide(at now: Date, on db: any Database) async throws -> Bool {
         let sql = db as! any SQLDatabase
-        return !(try await sql.raw("UPDATE \(ident: table) SET hidden_at = \(bind: now) WHERE id = \(bind: id) AND hidden_at IS NULL RETURNING id").all()).isEmpty
+        let changed = !(try await sql.raw("UPDATE \(ident: table) SET hidden_at = \(bind: now) WHERE id = \(bind: id) AND hidden_at IS NULL RETURNING id").all()).isEmpty
+        try await SearchIndex.refresh(searchKind, id, on: db)
+        return changed
     }
 
     func restore(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         try await sql.raw("UPDATE \(ident: table) SET hidden_at = NULL WHERE id = \(bind: id)").run()
+        try await SearchIndex.refresh(searchKind, id, on: db)
     }
 
     func notifyHidden(publicURL: String, on db: any Database) async throws {

@@ -55,7 +55,10 @@ enum ProcessController {
         }
         let process = ParticipatoryProcess()
         form.apply(to: process)
-        try await process.create(on: req.db)
+        try await req.db.transaction { db in
+            try await process.create(on: db)
+            try await SearchIndex.refresh(.process, process.id!, on: db)
+        }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.processEdit(process.id!).path(req.language))
     }
@@ -77,7 +80,10 @@ enum ProcessController {
             return await req.render(ProcessPages.form(req.t, process: process, form: form, errors: errors, organisers: organisers, provinces: provinces, status: .unprocessableEntity))
         }
         form.apply(to: process)
-        try await process.save(on: req.db)
+        try await req.db.transaction { db in
+            try await process.save(on: db)
+            try await SearchIndex.refresh(.process, process.id!, on: db)
+        }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.processEdit(process.id!).path(req.language))
     }

@@ -71,6 +71,7 @@ enum ProposalController {
         proposal.attachmentSHA256 = attachment
         try await req.db.transaction { db in
             try await proposal.create(on: db)
+            try await SearchIndex.refresh(.proposal, proposal.id!, on: db)
             try await Notifier.follow(user.id!, .proposal, proposal.id!, on: db)
         }
         req.flash(req.t(.proposalPublished))
@@ -127,13 +128,17 @@ enum ProposalController {
         }
         // Re-checked inside the write: a support may have arrived since the page was loaded.
         form.apply(to: proposal)
-        let updated = try await (req.db as! any SQLDatabase).raw("""
+        let updated = try await req.db.transaction { db in
+          let rows = try await (db as! any SQLDatabase).raw("""
             UPDATE proposals SET title = \(bind: proposal.title), body = \(bind: proposal.body), language = \(bind: proposal.language),
               ogp_value = \(bind: proposal.ogpValue), theme = \(bind: proposal.theme), province_code = \(bind: proposal.provinceCode),
               organisation_id = \(bind: proposal.$organisation.id), search_text = \(bind: proposal.searchText), updated_at = \(bind: Date())
             WHERE id = \(bind: proposal.id!) AND supports_count = 0 AND comments_count = 0 AND status = 'published'
             RETURNING id
             """).all()
+          if !rows.isEmpty { try await SearchIndex.refresh(.proposal, proposal.id!, on: db) }
+          return rows
+        }
         guard !updated.isEmpty else { throw Refusal(.conflict, .refusalNotEditable) }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))

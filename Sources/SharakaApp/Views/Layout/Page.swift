@@ -82,6 +82,7 @@ struct Page {
                     H.a(t(.navHome), href: ctx.url(.home)),
                     H.a(t(.navProcesses), href: ctx.url(.processes)),
                     H.a(t(.navOrganisations), href: ctx.url(.organisations)),
+                    H.a(t(.searchTitle), href: ctx.url(.search)),
                 ]),
             ]),
             H.el("nav", [.aria("label", t(.navLanguages)), .cls("languages")], [H.ul([.cls("nav-list")], switcher)]),

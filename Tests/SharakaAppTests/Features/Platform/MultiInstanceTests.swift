@@ -27,7 +27,8 @@ import VaporTesting
                 _ = try await (first, second)
                 #expect(try await Region.query(on: a.db).count() == 1)
                 #expect(try await Organisation.query(on: a.db).count() == 72)
-                #expect(try await User.query(on: a.db).count() == 5)
+                #expect(try await User.query(on: a.db).count() == 5 + DemoCoCreation.people.count)
+                #expect(try await Proposal.query(on: a.db).count() == 40)
             }
         }
         func app(_ app: Application) { app.logger.logLevel = .warning }
