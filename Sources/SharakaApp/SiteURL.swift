@@ -7,7 +7,7 @@ import Vapor
 enum SiteURL: Hashable {
     case home
     case register, confirmEmail, login, logout, passwordForgot, passwordReset
-    case account, accountProfile, accountPassword, accountDelete, accountExport
+    case account, accountProfile, accountPassword, accountDelete, accountExport, accountTokens, accountTokenRevoke(UUID)
     case organisations, organisation(UUID)
     case adminUsers, adminUserRole(UUID), adminUserBlock(UUID)
     case adminOrganisations, adminOrganisationNew, adminOrganisation(UUID)
@@ -37,6 +37,8 @@ enum SiteURL: Hashable {
         case .accountPassword: "account/password"
         case .accountDelete: "account/delete"
         case .accountExport: "account/export"
+        case .accountTokens: "account/tokens"
+        case .accountTokenRevoke(let id): "account/tokens/\(id)/revoke"
         case .organisations: "organisations"
         case .organisation(let id): "organisations/\(id)"
         case .adminUsers: "admin/users"

@@ -121,6 +121,9 @@ func routes(_ app: Application) throws {
         post(.accountPassword, MyAccountController.changePassword)
         post(.accountDelete, MyAccountController.delete)
         get(.accountExport, MyAccountController.export)
+        get(.accountTokens, APITokenController.index)
+        post(.accountTokens, APITokenController.create)
+        post(.accountTokenRevoke(id), APITokenController.revoke)
     }
 
     do { // administration

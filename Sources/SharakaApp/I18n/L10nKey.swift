@@ -489,6 +489,17 @@ enum L10nKey: String, CaseIterable, Sendable {
     case searchNoResults
     case searchMore
     case searchCommentOn
+    case tokensTitle
+    case tokensIntro
+    case fieldTokenName
+    case tokenCreate
+    case tokenCreatedOnce
+    case tokensEmpty
+    case tokenRevoke
+    case tokenRevoked
+    case tokenLastUsed
+    case tokenNever
+    case tokenRevokedMark
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

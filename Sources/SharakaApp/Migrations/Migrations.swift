@@ -20,5 +20,6 @@ enum Migrations {
         app.migrations.add(CreateScheduledJobs())
         app.migrations.add(CreateModeration())
         app.migrations.add(CreateSearch())
+        app.migrations.add(CreateAPITokens())
     }
 }

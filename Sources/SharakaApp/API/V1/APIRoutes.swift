@@ -12,6 +12,7 @@ enum APIRoutes {
         api.get("organisations", use: organisations)
         api.get("organisations", ":id", use: organisation)
         ProcessAPI.register(api)
+        CoCreationAPI.register(api)
     }
 
     @Sendable static func region(req: Request) async throws -> RegionDTO {

@@ -30,6 +30,8 @@ enum MyAccountPage {
             H.h2(t(.accountMyData)),
             H.p(t(.accountMyDataText)),
             H.p([], H.a(t(.accountDownload), href: SiteURL.accountExport.path(lang), [.cls("button")])),
+            H.h2(t(.tokensTitle)),
+            H.p([], H.a(t(.tokensTitle), href: SiteURL.accountTokens.path(lang))),
             H.h2(t(.accountDelete)),
             H.p(t(.accountDeleteText)),
             H.el("form", [.action(SiteURL.accountDelete.path(lang)), .postMethod, .cls("stack"), .attr("data-confirm", t(.accountDeleteConfirm))], [

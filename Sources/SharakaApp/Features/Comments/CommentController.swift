@@ -8,23 +8,39 @@ import Vapor
 enum CommentController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let kind = Comment.Target(rawValue: (try? req.content.get(String.self, at: "target_kind")) ?? ""),
-              let targetID = (try? req.content.get(String.self, at: "target_id")).flatMap(UUID.init(uuidString:))
-        else { throw Abort(.badRequest) }
+        switch try await post(req, by: user, kind: try? req.content.get(String.self, at: "target_kind"),
+                              targetID: try? req.content.get(String.self, at: "target_id"), parentID: try? req.content.get(String.self, at: "parent_id"),
+                              body: (try? req.content.get(String.self, at: "body")) ?? "", alignment: try? req.content.get(String.self, at: "alignment")) {
+        case .badBody(let p, let target):
+            req.flash(req.t(.commentRefused) + " " + req.t.problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound))
+            return req.redirect(to: target.path(req.language) + "#comments")
+        case .posted(let comment, let target):
+            req.flash(req.t(.commentPublished))
+            return req.redirect(to: target.path(req.language) + "#comment-\(comment.id!)")
+        }
+    }
+
+    enum Outcome {
+        case posted(Comment, CommentTargets.Target)
+        case badBody(FieldProblem, CommentTargets.Target)
+    }
+
+    /// The rules and the write of a new comment, with its notifications. Shared with the API.
+    static func post(_ req: Request, by user: User, kind rawKind: String?, targetID rawTarget: String?, parentID rawParent: String?,
+                     body rawBody: String, alignment rawAlignment: String?) async throws -> Outcome {
+        guard let kind = Comment.Target(rawValue: rawKind ?? ""), let targetID = rawTarget.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest) }
         let target = try await CommentTargets.load(kind, targetID, req)
         guard target.open else { throw Refusal(.unprocessableEntity, .refusalPhaseClosed) }
         var parent: Comment?
-        if let parentID = (try? req.content.get(String.self, at: "parent_id")).flatMap(UUID.init(uuidString:)) {
-            guard let p = try await Comment.find(parentID, on: req.db), p.targetKind == kind.rawValue, p.targetID == targetID else { throw Abort(.badRequest) }
+        if let raw = rawParent, !raw.isEmpty {
+            guard let parentID = UUID(uuidString: raw), let p = try await Comment.find(parentID, on: req.db), p.targetKind == kind.rawValue, p.targetID == targetID
+            else { throw Abort(.badRequest) }
             guard CommentRules.replyDepth(parentDepth: p.depth) != nil else { throw Refusal(.unprocessableEntity, .refusalTooDeep) }
             parent = p
         }
-        let body = ((try? req.content.get(String.self, at: "body")) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        let alignment = CommentAlignment(rawValue: (try? req.content.get(String.self, at: "alignment")) ?? "") ?? .neutral
-        if let p = CommentRules.checkBody(body) {
-            req.flash(req.t(.commentRefused) + " " + req.t.problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound))
-            return req.redirect(to: target.path(req.language) + "#comments")
-        }
+        let body = rawBody.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let alignment = CommentAlignment(rawValue: rawAlignment ?? "") ?? .neutral
+        if let p = CommentRules.checkBody(body) { return .badBody(p, target) }
         let comment = Comment(target: kind, targetID: targetID, parent: parent, authorID: user.id!, body: body, alignment: alignment)
         let publicURL = req.settings.publicURL
         let repliedTo = parent
@@ -43,8 +59,7 @@ enum CommentController {
             }
             try await Notifier.emit(.comment, target: follow, id: targetID, title: target.title, to: followers, except: user.id, publicURL: publicURL, on: db)
         }
-        req.flash(req.t(.commentPublished))
-        return req.redirect(to: target.path(req.language) + "#comment-\(comment.id!)")
+        return .posted(comment, target)
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {

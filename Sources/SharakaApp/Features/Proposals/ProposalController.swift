@@ -60,20 +60,7 @@ enum ProposalController {
         if !errors.isEmpty {
             return await req.render(ProposalPages.form(req.t, process: process, proposal: nil, form: form, errors: errors, provinces: provinces, organisations: orgs, status: .unprocessableEntity))
         }
-        let proposal = Proposal()
-        form.apply(to: proposal)
-        proposal.$process.id = process.id!
-        proposal.$author.id = user.id!
-        proposal.status = ProposalStatus.published.rawValue
-        proposal.supportsCount = 0
-        proposal.commentsCount = 0
-        proposal.randomKey = Int.random(in: 0..<2_147_483_647)
-        proposal.attachmentSHA256 = attachment
-        try await req.db.transaction { db in
-            try await proposal.create(on: db)
-            try await SearchIndex.refresh(.proposal, proposal.id!, on: db)
-            try await Notifier.follow(user.id!, .proposal, proposal.id!, on: db)
-        }
+        let proposal = try await publish(form, attachment: attachment, by: user, in: process, on: req.db)
         req.flash(req.t(.proposalPublished))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
     }
@@ -174,12 +161,19 @@ enum ProposalController {
     static func changeSupport(_ req: Request, adding: Bool) async throws -> Response {
         let user = try req.requireUser()
         let proposal = try await find(req)
+        let changed = try await applySupport(proposal, by: user, adding: adding, req)
+        req.flash(changed || !adding ? (adding ? req.t(.supportAdded) : req.t(.supportRemoved)) : req.t(.supportAlready))
+        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+    }
+
+    /// The rules and the write of a support; false when it was already there. Shared with the API.
+    static func applySupport(_ proposal: Proposal, by user: User, adding: Bool, _ req: Request) async throws -> Bool {
         let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).first()!
         try requireStep(.support, process, req)
         guard proposal.statusValue == .published else { throw Refusal(.unprocessableEntity, .refusalWithdrawn) }
         guard proposal.$author.id != user.id else { throw Refusal(.unprocessableEntity, .refusalOwnProposal) }
+        guard proposal.hiddenAt == nil else { throw Abort(.notFound) }
         let id = proposal.id!
-        var notice = adding ? req.t(.supportAdded) : req.t(.supportRemoved)
         do {
             try await req.db.transaction { db in
                 let sql = db as! any SQLDatabase
@@ -194,13 +188,31 @@ enum ProposalController {
                 }
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            notice = req.t(.supportAlready)
+            return false
         }
-        req.flash(notice)
-        return req.redirect(to: SiteURL.proposal(id).path(req.language))
+        return true
     }
 
     // MARK: helpers
+
+    /// Stores a validated proposal; its author follows it from the start. Shared with the API.
+    static func publish(_ form: ProposalForm, attachment: String?, by user: User, in process: ParticipatoryProcess, on db: any Database) async throws -> Proposal {
+        let proposal = Proposal()
+        form.apply(to: proposal)
+        proposal.$process.id = process.id!
+        proposal.$author.id = user.id!
+        proposal.status = ProposalStatus.published.rawValue
+        proposal.supportsCount = 0
+        proposal.commentsCount = 0
+        proposal.randomKey = Int.random(in: 0..<2_147_483_647)
+        proposal.attachmentSHA256 = attachment
+        try await db.transaction { db in
+            try await proposal.create(on: db)
+            try await SearchIndex.refresh(.proposal, proposal.id!, on: db)
+            try await Notifier.follow(user.id!, .proposal, proposal.id!, on: db)
+        }
+        return proposal
+    }
 
     /// Drafts exist only for those who may edit them.
     static func requireVisible(_ process: ParticipatoryProcess, _ req: Request) async throws {

@@ -1,0 +1,164 @@
+import Fluent
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// Phases, proposals (with supports and answer), comments and meetings; writes for
+/// proposals, supports and comments behind a personal token.
+enum CoCreationAPI {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("processes", ":id", "phases", use: phases)
+        api.get("processes", ":id", "proposals", use: proposals)
+        api.get("proposals", ":id", use: proposal)
+        api.get("proposals", ":id", "comments", use: comments)
+        api.get("processes", ":id", "meetings", use: meetings)
+        api.get("meetings", ":id", use: meeting)
+        let writes = api.grouped(APITokenMiddleware())
+        writes.post("processes", ":id", "proposals", use: createProposal)
+        writes.post("proposals", ":id", "support", use: support)
+        writes.delete("proposals", ":id", "support", use: unsupport)
+        writes.post("comments", use: createComment)
+    }
+
+    // MARK: reads
+
+    @Sendable static func phases(req: Request) async throws -> [PhaseDTO] {
+        try ProcessDTO(try await publicProcess(req), today: Day(Date())).phases
+    }
+
+    @Sendable static func proposals(req: Request) async throws -> PageDTO<ProposalDTO> {
+        let process = try await publicProcess(req)
+        let (page, per) = try paging(req)
+        let query = Proposal.query(on: req.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
+        if let raw = try req.query.get(String?.self, at: "answer") {
+            if raw == "none" { query.filter(\.$answerState == nil) } else {
+                guard AnswerState(rawValue: raw) != nil else { throw Abort(.badRequest, reason: "Unknown answer state '\(raw)'.") }
+                query.filter(\.$answerState == raw)
+            }
+        }
+        let total = try await query.count()
+        switch try req.query.get(String?.self, at: "sort") ?? "newest" {
+        case "newest": query.sort(\.$createdAt, .descending)
+        case "most_supported": query.sort(\.$supportsCount, .descending).sort(\.$createdAt, .descending)
+        case "most_commented": query.sort(\.$commentsCount, .descending).sort(\.$createdAt, .descending)
+        case let other: throw Abort(.badRequest, reason: "Unknown sort '\(other)'.")
+        }
+        let rows = try await query.sort(\.$id).range(((page - 1) * per)..<(page * per)).all()
+        let answers = try await currentAnswers(rows.compactMap(\.id), on: req.db)
+        return PageDTO(items: rows.map { ProposalDTO($0, answer: answers[$0.id!]) }, page: page, perPage: per, total: total)
+    }
+
+    @Sendable static func proposal(req: Request) async throws -> ProposalDTO {
+        let p = try await publicProposal(req)
+        let history = try await ProposalAnswer.query(on: req.db).filter(\.$proposal.$id == p.id!).sort(\.$createdAt, .descending).all()
+        return ProposalDTO(p, answer: history.first.map(AnswerDTO.init), history: history.map(AnswerDTO.init))
+    }
+
+    @Sendable static func comments(req: Request) async throws -> PageDTO<CommentDTO> {
+        let p = try await publicProposal(req)
+        let (page, per) = try paging(req)
+        let thread = try await CommentTargets.thread(.proposal, p.id!, order: .oldest, on: req.db)
+        let slice = thread.dropFirst((page - 1) * per).prefix(per)
+        return PageDTO(items: slice.map { CommentDTO($0.0, depth: $0.1) }, page: page, perPage: per, total: thread.count)
+    }
+
+    @Sendable static func meetings(req: Request) async throws -> [MeetingDTO] {
+        let process = try await publicProcess(req)
+        let meetings = try await Meeting.query(on: req.db).filter(\.$process.$id == process.id!).sort(\.$startsAt).all()
+        return try await meetings.asyncMap { try await MeetingDTO($0, on: req.db) }
+    }
+
+    @Sendable static func meeting(req: Request) async throws -> MeetingDTO {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
+        guard let m = try await Meeting.find(id, on: req.db), let p = try await ParticipatoryProcess.find(m.$process.id, on: req.db), p.statusValue.isPublic
+        else { throw Abort(.notFound, reason: "No public meeting with this id.") }
+        return try await MeetingDTO(m, on: req.db)
+    }
+
+    // MARK: writes
+
+    @Sendable static func createProposal(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let process = try await publicProcess(req)
+        guard process.timeline.allows(.propose, on: Day(Date()), status: process.statusValue) else { throw Refusal(.unprocessableEntity, .refusalNotProposalPhase) }
+        let provinces = try await Province.query(on: req.db).all()
+        let orgs = try await ProposalController.organisations(of: user, req)
+        let form = ProposalForm.read(req)
+        let errors = form.validate(Localizer(.en), provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
+        guard errors.isEmpty else { return try ValidationProblem.response(errors) }
+        let p = try await ProposalController.publish(form, attachment: nil, by: user, in: process, on: req.db)
+        let res = Response(status: .created)
+        try res.content.encode(ProposalDTO(p, answer: nil), as: .json)
+        res.headers.replaceOrAdd(name: .location, value: "/api/v1/proposals/\(p.id!)")
+        return res
+    }
+
+    @Sendable static func support(req: Request) async throws -> SupportDTO { try await changeSupport(req, adding: true) }
+    @Sendable static func unsupport(req: Request) async throws -> SupportDTO { try await changeSupport(req, adding: false) }
+
+    private static func changeSupport(_ req: Request, adding: Bool) async throws -> SupportDTO {
+        let user = try req.requireUser()
+        let p = try await publicProposal(req)
+        let changed = try await ProposalController.applySupport(p, by: user, adding: adding, req)
+        let count = try await Proposal.find(p.id, on: req.db)?.supportsCount ?? 0
+        return SupportDTO(proposal: p.id!, supported: adding, changed: changed, supports: count)
+    }
+
+    @Sendable static func createComment(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let outcome = try await CommentController.post(req, by: user, kind: try? req.content.get(String.self, at: "target_kind"),
+                                                       targetID: try? req.content.get(String.self, at: "target_id"),
+                                                       parentID: try? req.content.get(String.self, at: "parent_id"),
+                                                       body: (try? req.content.get(String.self, at: "body")) ?? "",
+                                                       alignment: try? req.content.get(String.self, at: "alignment"))
+        switch outcome {
+        case .badBody(let p, _):
+            return try ValidationProblem.response(["body": Localizer(.en).problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound)])
+        case .posted(let c, _):
+            let res = Response(status: .created)
+            try res.content.encode(CommentDTO(c, depth: c.depth), as: .json)
+            return res
+        }
+    }
+
+    // MARK: helpers
+
+    static func paging(_ req: Request) throws -> (Int, Int) {
+        let page = try req.query.get(Int?.self, at: "page") ?? 1
+        let per = try req.query.get(Int?.self, at: "per_page") ?? 50
+        guard page >= 1, (1...200).contains(per) else { throw Abort(.badRequest, reason: "page must be ≥ 1 and per_page between 1 and 200.") }
+        return (page, per)
+    }
+
+    static func publicProcess(_ req: Request) async throws -> ParticipatoryProcess {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
+        guard let p = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == id).with(\.$phases).first(), p.statusValue.isPublic
+        else { throw Abort(.notFound, reason: "No published process with this id.") }
+        return p
+    }
+
+    static func publicProposal(_ req: Request) async throws -> Proposal {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
+        guard let p = try await Proposal.find(id, on: req.db), p.hiddenAt == nil,
+              let process = try await ParticipatoryProcess.find(p.$process.id, on: req.db), process.statusValue.isPublic
+        else { throw Abort(.notFound, reason: "No public proposal with this id.") }
+        return p
+    }
+
+    static func currentAnswers(_ ids: [UUID], on db: any Database) async throws -> [UUID: AnswerDTO] {
+        guard !ids.isEmpty else { return [:] }
+        let all = try await ProposalAnswer.query(on: db).filter(\.$proposal.$id ~~ ids).sort(\.$createdAt, .descending).all()
+        var out: [UUID: AnswerDTO] = [:]
+        for a in all where out[a.$proposal.id] == nil { out[a.$proposal.id] = AnswerDTO(a) }
+        return out
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ f: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for e in self { out.append(try await f(e)) }
+        return out
+    }
+}
