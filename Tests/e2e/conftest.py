@@ -21,13 +21,20 @@ def pytest_addoption(parser):
     parser.addoption("--pg-url-2", help="a second instance on the same PostgreSQL database")
     parser.addoption("--pg-dsn")
     parser.addoption("--screenshots", default=".build/e2e")
+    parser.addoption("--sharaka-bin", help="the server binary, for its administration commands")
 
 
 class Site:
-    def __init__(self, engine, base, read_sql):
+    def __init__(self, engine, base, read_sql, cli=None):
         self.engine = engine
         self.base = base.rstrip("/")
         self._read_sql = read_sql
+        self._cli = cli
+
+    def command(self, *args):
+        """Runs `sharaka <args>` against this site's database (as an operator would)."""
+        assert self._cli, "--sharaka-bin not given"
+        return self._cli(list(args))
 
     def url(self, path):
         return self.base + path
@@ -57,14 +64,29 @@ def _pg_reader(dsn):
     return read
 
 
+def _cli(binary, env, cwd):
+    if not binary:
+        return None
+    def run(args):
+        full = dict(os.environ, SHARAKA_BCRYPT_COST="4", SHARAKA_WORKERS="0", **env)
+        return subprocess.run([binary] + args, env=full, cwd=cwd, check=True, capture_output=True, text=True).stdout
+    return run
+
+
 def pytest_generate_tests(metafunc):
     if "site" in metafunc.fixturenames:
         cfg = metafunc.config
         sites = []
+        binary = cfg.getoption("--sharaka-bin")
         if cfg.getoption("--sqlite-url"):
-            sites.append(Site("sqlite", cfg.getoption("--sqlite-url"), _sqlite_reader(cfg.getoption("--sqlite-db"))))
+            db = cfg.getoption("--sqlite-db")
+            sites.append(Site("sqlite", cfg.getoption("--sqlite-url"), _sqlite_reader(db),
+                              _cli(binary, {"SHARAKA_SQLITE_PATH": db}, os.path.dirname(db))))
         if cfg.getoption("--pg-url"):
-            sites.append(Site("postgres", cfg.getoption("--pg-url"), _pg_reader(cfg.getoption("--pg-dsn"))))
+            dsn = cfg.getoption("--pg-dsn")
+            params = dict(p.split("=", 1) for p in dsn.split())
+            url = "postgres://%s@%s:%s/%s?tlsmode=disable" % (params["user"], params["host"], params["port"], params["dbname"])
+            sites.append(Site("postgres", cfg.getoption("--pg-url"), _pg_reader(dsn), _cli(binary, {"DATABASE_URL": url}, None)))
         metafunc.parametrize("site", sites, ids=[s.engine for s in sites])
 
 

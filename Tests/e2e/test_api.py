@@ -35,3 +35,33 @@ def test_api_answers_match_the_document(site):
         assert error.code == 400
         assert error.headers.get("Content-Type").startswith("application/problem+json")
         assert json.load(error)["status"] == 400
+
+
+def test_co_creation_answers_match_the_document(site):
+    """Every co-creation read endpoint, on the demo data, validated against its schema."""
+    from jsonschema import Draft202012Validator
+    _, _, doc = get_json(site.url("/api/v1/openapi.json"))
+
+    def check(path, schema):
+        _, _, value = get_json(site.url("/api/v1" + path))
+        Draft202012Validator({"$ref": schema, "components": doc["components"]}).validate(value)
+        return value
+
+    _, _, processes = get_json(site.url("/api/v1/processes"))
+    pid = processes[0]["id"]
+    phases = get_json(site.url("/api/v1/processes/%s/phases" % pid))[2]
+    for phase in phases:
+        Draft202012Validator({"$ref": "#/components/schemas/Phase", "components": doc["components"]}).validate(phase)
+    page = check("/processes/%s/proposals?sort=most_supported&per_page=50" % pid, "#/components/schemas/ProposalPage")
+    assert page["total"] >= 40 and any(p["answer"] for p in page["items"])
+    supports = [p["supports"] for p in page["items"]]
+    assert supports == sorted(supports, reverse=True)
+    commented = next(p for p in page["items"] if p["comments"] > 0)
+    check("/proposals/%s" % commented["id"], "#/components/schemas/Proposal")
+    thread = check("/proposals/%s/comments" % commented["id"], "#/components/schemas/CommentPage")
+    assert thread["total"] == commented["comments"]
+    meetings = get_json(site.url("/api/v1/processes/%s/meetings" % pid))[2]
+    assert len(meetings) >= 2
+    for m in meetings:
+        check("/meetings/%s" % m["id"], "#/components/schemas/Meeting")
+    assert any(m["minutes"] for m in meetings)

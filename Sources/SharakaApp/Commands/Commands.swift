@@ -84,6 +84,8 @@ public enum SharakaCommands {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+        app.asyncCommands.use(CreateOfficialCommand(), as: "create-official")
+        app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
     }
 
     /// What `serve` does before listening: migrate, and on an empty database load the demo unless told not to.
@@ -119,5 +121,59 @@ public enum SharakaCommands {
             }
             try await sql.raw("SELECT pg_advisory_unlock(\(literal: 7_243_001))").run()
         }
+    }
+}
+
+/// `sharaka create-official --email … --organisation council|<uuid>`: an official of an
+/// organising body, who can run its processes and answer proposals.
+struct CreateOfficialCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "E-mail address of the official.") var email: String?
+        @Option(name: "name", help: "Display name (for a new account).") var name: String?
+        @Option(name: "password", help: "Password; a strong one is generated and printed when omitted.") var password: String?
+        @Option(name: "organisation", help: "The body's id, or \"council\" for the regional council.") var organisation: String?
+        init() {}
+    }
+    var help: String { "Creates an official account (or promotes one) and makes it a member of an organisation." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareStorage(app)
+        try await app.autoMigrate()
+        let email = AccountRules.normalisedEmail(signature.email ?? "")
+        if let problem = AccountRules.checkEmail(email) { throw CommandError(message: "--email: \(problem.rawValue)") }
+        let raw = signature.organisation ?? "council"
+        let org = raw == "council"
+            ? try await Organisation.query(on: app.db).filter(\.$sector == Sector.regionalCouncil.rawValue).sort(\.$createdAt).first()
+            : try await UUID(uuidString: raw).asyncFlatMap { try await Organisation.find($0, on: app.db) }
+        guard let org else { throw CommandError(message: "--organisation: no such organisation") }
+        var clear: String?
+        let user: User
+        if let existing = try await User.query(on: app.db).filter(\.$email == email).first() {
+            user = existing
+            if user.roleValue < .official { user.role = Role.official.rawValue }
+            if user.confirmedAt == nil { user.confirmedAt = Date() }
+            try await user.save(on: app.db)
+        } else {
+            let name = signature.name ?? "Official"
+            if let problem = AccountRules.checkName(name) { throw CommandError(message: "--name: \(problem.rawValue)") }
+            let password = signature.password ?? DemoPassword.make()
+            if let problem = AccountRules.checkPassword(password) { throw CommandError(message: "--password: \(problem.rawValue)") }
+            user = User(name: name, email: email, passwordHash: try await app.password.async.hash(password).get(), language: .ar, provinceCode: nil, role: .official)
+            user.confirmedAt = Date()
+            try await user.create(on: app.db)
+            if signature.password == nil { clear = password }
+        }
+        if try await Membership.query(on: app.db).filter(\.$user.$id == user.id!).filter(\.$organisation.$id == org.id!).count() == 0 {
+            try await Membership(userID: user.id!, organisationID: org.id!, role: .member).create(on: app.db)
+        }
+        context.console.print("\(email) is an official of \(org.name.resolve(for: .fr)?.text ?? org.id!.uuidString)." + (clear.map { " Password: \($0)" } ?? ""))
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ f: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let self else { return nil }
+        return try await f(self)
     }
 }
