@@ -30,13 +30,13 @@ struct BenchSeedCommand: AsyncCommand {
         let hash = try await app.password.async.hash(DemoPassword.make() + DemoPassword.make()).get()
         let started = Date()
 
-        var users: [UUID] = []
+        let users = (0..<nUsers).map { _ in UUID() }
         try await app.db.transaction { db in
             let sql = db as! any SQLDatabase
             for batch in stride(from: 0, to: nUsers, by: 500) {
                 var insert = sql.insert(into: User.schema).columns("id", "created_at", "name", "email", "password_hash", "preferred_language", "province_code", "role", "confirmed_at", "email_notifications")
                 for i in batch..<min(batch + 500, nUsers) {
-                    let id = UUID(); users.append(id)
+                    let id = users[i]
                     insert = insert.values(SQLBind(id), SQLBind(now), SQLBind("Bench \(i)"), SQLBind("bench\(i)@bench.sharaka.ma"), SQLBind(hash), SQLBind("ar"),
                                            SQLBind(provinces[i % provinces.count]), SQLBind("citizen"), SQLBind(now), SQLBind("none"))
                 }
@@ -44,14 +44,14 @@ struct BenchSeedCommand: AsyncCommand {
             }
         }
         let values = OGPValue.allCases.map(\.rawValue), themes = ProposalTheme.allCases.map(\.rawValue)
-        var proposals: [UUID] = []
+        let proposals = (0..<nProposals).map { _ in UUID() }
         try await app.db.transaction { db in
             let sql = db as! any SQLDatabase
             for batch in stride(from: 0, to: nProposals, by: 500) {
                 var insert = sql.insert(into: Proposal.schema).columns("id", "created_at", "updated_at", "process_id", "author_id", "title", "body", "language", "ogp_value", "theme",
                                                                         "province_code", "status", "supports_count", "comments_count", "random_key", "search_text")
                 for i in batch..<min(batch + 500, nProposals) {
-                    let id = UUID(); proposals.append(id)
+                    let id = proposals[i]
                     let ar = i % 2 == 0
                     let title = ar ? "مقترح تجريبي رقم \(i) لتحسين الشفافية" : "Proposition de test n° \(i) pour la transparence"
                     let body = ar ? "نص تجريبي للمقترح رقم \(i) يصف المشكل والحل المقترح بتفصيل كاف." : "Texte de test de la proposition \(i), qui décrit le problème et la solution."

@@ -51,26 +51,9 @@ struct CreateAdminCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await prepareStorage(app)
-        try await app.autoMigrate()
-        let email = AccountRules.normalisedEmail(signature.email ?? "")
-        if let problem = AccountRules.checkEmail(email) { throw CommandError(message: "--email: \(problem.rawValue)") }
-        if let existing = try await User.query(on: app.db).filter(\.$email == email).first() {
-            existing.role = Role.administrator.rawValue
-            existing.blockedAt = nil
-            if existing.confirmedAt == nil { existing.confirmedAt = Date() }
-            try await existing.save(on: app.db)
-            context.console.print("\(email) is now an administrator.")
-            return
-        }
-        let name = signature.name ?? "Administrator"
-        if let problem = AccountRules.checkName(name) { throw CommandError(message: "--name: \(problem.rawValue)") }
-        let password = signature.password ?? DemoPassword.make()
-        if let problem = AccountRules.checkPassword(password) { throw CommandError(message: "--password: \(problem.rawValue)") }
-        let user = User(name: name, email: email, passwordHash: try await app.password.async.hash(password).get(), language: .ar, provinceCode: nil, role: .administrator)
-        user.confirmedAt = Date()
-        try await user.create(on: app.db)
-        context.console.print("Administrator \(email) created." + (signature.password == nil ? " Password: \(password)" : ""))
+        let (user, clear) = try await AccountBootstrap.account(app, email: signature.email, name: signature.name ?? "Administrator",
+                                                               password: signature.password, role: .administrator)
+        context.console.print("\(user.email) is an administrator." + (clear.map { " Password: \($0)" } ?? ""))
     }
 }
 
@@ -140,34 +123,17 @@ struct CreateOfficialCommand: AsyncCommand {
         let app = context.application
         try await prepareStorage(app)
         try await app.autoMigrate()
-        let email = AccountRules.normalisedEmail(signature.email ?? "")
-        if let problem = AccountRules.checkEmail(email) { throw CommandError(message: "--email: \(problem.rawValue)") }
         let raw = signature.organisation ?? "council"
         let org = raw == "council"
             ? try await Organisation.query(on: app.db).filter(\.$sector == Sector.regionalCouncil.rawValue).sort(\.$createdAt).first()
             : try await UUID(uuidString: raw).asyncFlatMap { try await Organisation.find($0, on: app.db) }
         guard let org else { throw CommandError(message: "--organisation: no such organisation") }
-        var clear: String?
-        let user: User
-        if let existing = try await User.query(on: app.db).filter(\.$email == email).first() {
-            user = existing
-            if user.roleValue < .official { user.role = Role.official.rawValue }
-            if user.confirmedAt == nil { user.confirmedAt = Date() }
-            try await user.save(on: app.db)
-        } else {
-            let name = signature.name ?? "Official"
-            if let problem = AccountRules.checkName(name) { throw CommandError(message: "--name: \(problem.rawValue)") }
-            let password = signature.password ?? DemoPassword.make()
-            if let problem = AccountRules.checkPassword(password) { throw CommandError(message: "--password: \(problem.rawValue)") }
-            user = User(name: name, email: email, passwordHash: try await app.password.async.hash(password).get(), language: .ar, provinceCode: nil, role: .official)
-            user.confirmedAt = Date()
-            try await user.create(on: app.db)
-            if signature.password == nil { clear = password }
-        }
+        let (user, clear) = try await AccountBootstrap.account(app, email: signature.email, name: signature.name ?? "Official",
+                                                               password: signature.password, role: .official)
         if try await Membership.query(on: app.db).filter(\.$user.$id == user.id!).filter(\.$organisation.$id == org.id!).count() == 0 {
             try await Membership(userID: user.id!, organisationID: org.id!, role: .member).create(on: app.db)
         }
-        context.console.print("\(email) is an official of \(org.name.resolve(for: .fr)?.text ?? org.id!.uuidString)." + (clear.map { " Password: \($0)" } ?? ""))
+        context.console.print("\(user.email) is an official of \(org.name.resolve(for: .fr)?.text ?? org.id!.uuidString)." + (clear.map { " Password: \($0)" } ?? ""))
     }
 }
 
@@ -175,5 +141,31 @@ extension Optional {
     func asyncFlatMap<U>(_ f: (Wrapped) async throws -> U?) async rethrows -> U? {
         guard let self else { return nil }
         return try await f(self)
+    }
+}
+
+/// The accounts operators create from the command line: a new confirmed account, or an
+/// existing one raised to `role` (never lowered) and unblocked.
+enum AccountBootstrap {
+    /// Returns the account and, when a password was generated, the password to print.
+    static func account(_ app: Application, email raw: String?, name: String, password: String?, role: Role) async throws -> (User, String?) {
+        try await prepareStorage(app)
+        try await app.autoMigrate()
+        let email = AccountRules.normalisedEmail(raw ?? "")
+        if let problem = AccountRules.checkEmail(email) { throw CommandError(message: "--email: \(problem.rawValue)") }
+        if let existing = try await User.query(on: app.db).filter(\.$email == email).first() {
+            if existing.roleValue < role { existing.role = role.rawValue }
+            existing.blockedAt = nil
+            if existing.confirmedAt == nil { existing.confirmedAt = Date() }
+            try await existing.save(on: app.db)
+            return (existing, nil)
+        }
+        if let problem = AccountRules.checkName(name) { throw CommandError(message: "--name: \(problem.rawValue)") }
+        let clear = password ?? DemoPassword.make()
+        if let problem = AccountRules.checkPassword(clear) { throw CommandError(message: "--password: \(problem.rawValue)") }
+        let user = User(name: name, email: email, passwordHash: try await app.password.async.hash(clear).get(), language: .ar, provinceCode: nil, role: role)
+        user.confirmedAt = Date()
+        try await user.create(on: app.db)
+        return (user, password == nil ? clear : nil)
     }
 }
