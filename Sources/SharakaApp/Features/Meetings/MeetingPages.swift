@@ -102,7 +102,7 @@ enum MeetingPages {
                 (t(.fieldDate), H.text(when(t, m))),
                 (t(.fieldMeetingKind), H.text(kindLabel(t, m.kindValue))),
                 (t(.fieldAddress), m.address.isEmpty ? H.text("—") : H.text(m.address)),
-                (t(.fieldMeetingLink), m.link.isEmpty ? H.text("—") : H.el("a", [.href(m.link), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(m.link)])])),
+                (t(.fieldMeetingLink), m.link.isEmpty ? H.text("—") : H.el("a", [.href(SafeURL.http(m.link) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(m.link)])])),
                 (t(.fieldOrganiser), H.a(t.text(m.organiser.name), href: SiteURL.organisation(m.$organiser.id).path(lang))),
                 (t(.fieldCapacity), H.text(t(.meetingPlaces, ["free": t.number(free), "capacity": t.number(m.capacity)]))),
             ]),

@@ -102,12 +102,3 @@ enum OrganisationShowPage {
         ]))
     }
 }
-
-/// Links that users typed: only http(s) may become an href.
-enum SafeURL {
-    static func http(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let url = URL(string: t), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else { return nil }
-        return t
-    }
-}

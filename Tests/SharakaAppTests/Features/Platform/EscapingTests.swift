@@ -40,6 +40,27 @@ import Vapor
             proposal.searchText = p; proposal.$process.id = process.id!; proposal.$author.id = admin.id!; proposal.$organisation.id = org.id!
             try await proposal.create(on: app.db)
             try await Phase(processID: process.id!, kind: .proposals, name: LocalizedText([.ar: p, .fr: p]), starts: Day(Date()), ends: Day(Date()).adding(days: 3)).create(on: app.db)
+            // co-creation content: discussion, answer, workshop with minutes, notification, report
+            let comment = Comment(target: .proposal, targetID: proposal.id!, parent: nil, authorID: admin.id!, body: p + "\nhttps://x.ma/\(p)", alignment: .against)
+            try await comment.create(on: app.db)
+            try await Comment(target: .proposal, targetID: proposal.id!, parent: comment, authorID: admin.id!, body: p, alignment: .neutral).create(on: app.db)
+            try await ProposalAnswer(proposalID: proposal.id!, state: .rejected, reasoning: p + "\n" + p, by: admin.id!, organisationID: org.id!).create(on: app.db)
+            let meeting = Meeting()
+            meeting.title = LocalizedText([.ar: p, .fr: p, .en: p, .zgh: p]); meeting.description = LocalizedText([.ar: p, .fr: p]); meeting.kind = "hybrid"
+            meeting.address = p; meeting.link = "javascript:alert(1)//\(p)"; meeting.startsAt = Date().addingTimeInterval(-7200); meeting.endsAt = Date().addingTimeInterval(-3600)
+            meeting.capacity = 5; meeting.registrationOpen = true; meeting.registrationTerms = p; meeting.minutes = p + "\n" + p; meeting.decisions = p; meeting.minutesAt = Date()
+            meeting.$process.id = process.id!; meeting.$organiser.id = org.id!
+            try await meeting.create(on: app.db)
+            let registration = MeetingRegistration()
+            registration.$meeting.id = meeting.id!; registration.$user.id = admin.id!; registration.status = "registered"; registration.code = p
+            registration.attended = true; registration.family = "citizen"; registration.provinceCode = p; registration.createdAt = Date()
+            try await registration.create(on: app.db)
+            try await MeetingProposal(meetingID: meeting.id!, proposalID: proposal.id!).create(on: app.db)
+            try await Notification(userID: admin.id!, kind: .reply, target: .proposal, targetID: proposal.id!, title: p).create(on: app.db)
+            try await Report(target: .comment, id: comment.id!, reporterID: admin.id!, reason: .spam, details: p).create(on: app.db)
+            for (kind, id) in [(SearchKind.process, process.id!), (.proposal, proposal.id!), (.comment, comment.id!), (.meeting, meeting.id!)] {
+                try await SearchIndex.refresh(kind, id, on: app.db)
+            }
 
             let client = Client(app)
             try await client.login("admin@example.ma", lang: "fr")
@@ -47,7 +68,11 @@ import Vapor
                          "/account", "/admin/users", "/admin/users?q=\(Client.encode(p))", "/admin/organisations",
                          "/admin/organisations/\(org.id!)", "/admin/organisations/new", "/admin/region", "/admin/outbox",
                          "/login?next=\(Client.encode(p))", "/processes", "/processes/\(process.id!)", "/processes/\(process.id!)/edit", "/processes/new", "/processes/\(process.id!)/proposals", "/processes/\(process.id!)/proposals?sort=newest&province=\(Client.encode(p))",
-                         "/processes/\(process.id!)/proposals/new", "/proposals/\(proposal.id!)", "/proposals/\(proposal.id!)/edit", "/password/reset?token=\(Client.encode(p))", "/password/forgot"]
+                         "/processes/\(process.id!)/proposals/new", "/proposals/\(proposal.id!)", "/proposals/\(proposal.id!)/edit", "/password/reset?token=\(Client.encode(p))", "/password/forgot",
+                         "/proposals/\(proposal.id!)?comments=best", "/processes/\(process.id!)/dashboard", "/processes/\(process.id!)/meetings",
+                         "/processes/\(process.id!)/meetings/new", "/meetings/\(meeting.id!)", "/meetings/\(meeting.id!)/edit", "/meetings/\(meeting.id!)/minutes",
+                         "/notifications", "/moderation", "/search?q=\(Client.encode(p))", "/search?q=x&type=\(Client.encode(p))&process=\(Client.encode(p))",
+                         "/account/tokens"]
             for lang in Language.allCases {
                 for page in pages {
                     let res = try await client.get("/\(lang.rawValue)\(page)")
