@@ -21,5 +21,6 @@ enum Migrations {
         app.migrations.add(CreateModeration())
         app.migrations.add(CreateSearch())
         app.migrations.add(CreateAPITokens())
+        app.migrations.add(IndexProposalLists())
     }
 }

@@ -56,7 +56,7 @@ enum DemoCoCreation {
             p.searchText = Proposal.searchText(title: p.title, body: p.body)
             p.$process.id = process.id!; p.$author.id = author.id!; p.$organisation.id = onBehalf[author.id!]?.id
             p.status = ProposalStatus.published.rawValue; p.supportsCount = 0; p.commentsCount = 0
-            p.randomKey = Int.random(in: 0..<1_000_000, using: &dice)
+            p.randomKey = Int.random(in: 0..<2_147_483_647, using: &dice)
             try await p.create(on: db)
             // Spread over the last four weeks, as if written day after day.
             p.createdAt = now.addingTimeInterval(-Double(28 * 86_400) + Double(i) * 14 * 3600)

@@ -16,10 +16,7 @@ enum ProposalController {
         // so that reading the list creates nothing on the server.
         let seed = req.cookies[seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
         let base = Proposal.query(on: req.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
-        let total = try await filter.apply(to: base.copy(), seed: seed).count()
-        let proposals = try await filter.apply(to: base, seed: seed)
-            .with(\.$author).with(\.$organisation)
-            .range(page.offset..<(page.offset + page.per)).all()
+        let (total, proposals) = try await filter.page(base, seed: seed, page: page)
         let provinces = try await Province.query(on: req.db).sort(\.$code).all()
         let response = await req.render(ProposalPages.index(req.t, process: process, proposals: proposals, total: total, page: page,
                                                             filter: filter, provinces: provinces,

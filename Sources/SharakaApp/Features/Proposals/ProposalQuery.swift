@@ -42,7 +42,8 @@ struct ProposalListFilter: Sendable {
         return "?" + parts.joined(separator: "&")
     }
 
-    func apply(to query: QueryBuilder<Proposal>, seed: Int) -> QueryBuilder<Proposal> {
+    /// The filters, without an order.
+    func apply(to query: QueryBuilder<Proposal>) -> QueryBuilder<Proposal> {
         var q = query
         if let value { q = q.filter(\.$ogpValue == value.rawValue) }
         if let theme { q = q.filter(\.$theme == theme.rawValue) }
@@ -58,16 +59,39 @@ struct ProposalListFilter: Sendable {
         if let answer {
             q = answer == "unanswered" ? q.filter(\.$answerState == nil) : q.filter(\.$answerState == answer)
         }
-        switch sort {
-        case .supported: q = q.sort(\.$supportsCount, .descending).sort(\.$createdAt, .descending)
-        case .commented: q = q.sort(\.$commentsCount, .descending).sort(\.$createdAt, .descending)
-        case .newest: q = q.sort(\.$createdAt, .descending)
-        case .random:
-            // A permutation that depends on the visitor's seed: stable across pages for
-            // one visitor, different between visitors, and the same on both engines.
-            let a = 1 + (seed % 1_000_003), b = seed % 999_983
-            q = q.sort(.sql(unsafeRaw: "((\"proposals\".\"random_key\" * \(a) + \(b)) % 2147483647)"), .ascending).sort(\.$id)
-        }
         return q
     }
+
+    /// One page of the filtered list and the filtered total. Tie-breakers run in the same
+    /// direction as the main order so that an index on (…, order, created_at) serves it.
+    func page(_ base: QueryBuilder<Proposal>, seed: Int, page: PageRequest) async throws -> (total: Int, rows: [Proposal]) {
+        let filtered = apply(to: base)
+        let total = try await filtered.copy().count()
+        let range = page.offset..<(page.offset + page.per)
+        switch sort {
+        case .supported:
+            return (total, try await filtered.sort(\.$supportsCount, .descending).sort(\.$createdAt, .descending).with(\.$author).with(\.$organisation).range(range).all())
+        case .commented:
+            return (total, try await filtered.sort(\.$commentsCount, .descending).sort(\.$createdAt, .descending).with(\.$author).with(\.$organisation).range(range).all())
+        case .newest:
+            return (total, try await filtered.sort(\.$createdAt, .descending).with(\.$author).with(\.$organisation).range(range).all())
+        case .random:
+            // Every proposal got a uniform random key when written; a visitor's seed picks a
+            // starting key and the list runs from there in key order, wrapping round. Stable
+            // for one visitor, different between visitors, and read along an index instead
+            // of sorting every row by a computed expression.
+            let start = Self.startKey(seed: seed)
+            let after = try await filtered.copy().filter(\.$randomKey >= start).sort(\.$randomKey).sort(\.$id)
+                .with(\.$author).with(\.$organisation).range(range).all()
+            guard after.count < page.per else { return (total, after) }
+            let countAfter = after.isEmpty ? try await filtered.copy().filter(\.$randomKey >= start).count() : page.offset + after.count
+            let from = max(0, page.offset - countAfter), need = page.per - after.count
+            let before = try await filtered.copy().filter(\.$randomKey < start).sort(\.$randomKey).sort(\.$id)
+                .with(\.$author).with(\.$organisation).range(from..<(from + need)).all()
+            return (total, after + before)
+        }
+    }
+
+    /// The visitor's starting key, spread over the keys' whole range (0 ..< 2³¹−1).
+    static func startKey(seed: Int) -> Int { Int((UInt64(truncatingIfNeeded: seed) &* 48_271) % 2_147_483_647) }
 }

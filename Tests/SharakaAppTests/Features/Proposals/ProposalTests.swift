@@ -202,6 +202,39 @@ func processInPhase(_ app: Application, _ current: PhaseKind) async throws -> Pa
             #expect(try await client.get(base + "?sort=drop&theme=%27&page=-1").status == .ok)
         }
     }
+
+    @Test(arguments: Engine.all)
+    func randomOrderIsARotationOfTheKeyOrderThatCoversEveryProposalOnce(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: 25 proposals with keys spread over the whole key range
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "author@example.ma")
+            var byKey: [Int: UUID] = [:]
+            for i in 0..<25 {
+                let p = try await TestFixtures.proposal(app, process: process, author: author, title: "Proposition numéro \(i) pour la région")
+                p.randomKey = i * 85_000_000 + 12_345
+                try await p.save(on: app.db)
+                byKey[p.randomKey] = p.id!
+            }
+            let keyOrder = byKey.keys.sorted().map { byKey[$0]! }
+            for seed in [1, 7, 4_242, 99_999, 123_456_789] {
+                // act: three pages of ten for one visitor
+                var seen: [UUID] = []
+                for n in 1...3 {
+                    let base = Proposal.query(on: app.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
+                    let (total, rows) = try await ProposalListFilter().page(base, seed: seed, page: PageRequest(page: n, per: 10))
+                    #expect(total == 25)
+                    seen += rows.map { $0.id! }
+                }
+                // check: every proposal once, in key order starting from the seed's key
+                #expect(seen.count == 25 && Set(seen).count == 25)
+                let start = ProposalListFilter.startKey(seed: seed)
+                let firstIndex = byKey.keys.sorted().firstIndex { $0 >= start } ?? 0
+                #expect(seen == Array(keyOrder[firstIndex...] + keyOrder[..<firstIndex]), "seed \(seed)")
+            }
+            #expect(Set([1, 7, 4_242, 99_999, 123_456_789].map(ProposalListFilter.startKey)).count == 5)
+        }
+    }
 }
 
 extension ProposalForm {
