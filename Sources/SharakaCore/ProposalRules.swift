@@ -48,7 +48,8 @@ public enum LinkedText {
 
     public static func segments(_ input: String) -> [Segment] {
         var out: [Segment] = []
-        let lines = input.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let unified = input.utf8.contains(13) ? input.replacingOccurrences(of: "\r\n", with: "\n") : input
+        let lines = unified.split(separator: "\n", omittingEmptySubsequences: false)
         for (i, line) in lines.enumerated() {
             if i > 0 { out.append(.lineBreak) }
             var rest = Substring(line)

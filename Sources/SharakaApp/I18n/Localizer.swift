@@ -17,9 +17,21 @@ struct Localizer: Sendable {
 
     /// `t(.fieldTooLong, ["max": "150"])` fills `{max}`.
     func callAsFunction(_ key: L10nKey, _ values: [String: String]) -> String {
-        var s = self(key)
-        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
-        return s
+        Self.fill(self(key), values)
+    }
+
+    /// Fills `{name}` slots in one pass (a value is never re-read as a template). Foundation's
+    /// replacingOccurrences, once per slot, was a visible share of a long page's render.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            if let v = values[String(rest[rest.index(after: open)..<close])] { out += v } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// Counted string in the right plural form: "3 مقترحات", "11 مقترحا".
@@ -28,7 +40,7 @@ struct Localizer: Sendable {
             guard case .plural(let forms)? = Catalogue.all[lang]?.entries[key.rawValue] else { continue }
             let category = PluralCategory.of(count, in: lang)
             if let form = forms[category.rawValue] ?? forms["other"] {
-                return form.replacingOccurrences(of: "{n}", with: LocalFormat.integer(count, in: language))
+                return Self.fill(form, ["n": LocalFormat.integer(count, in: language)])
             }
         }
         return "\(count)"

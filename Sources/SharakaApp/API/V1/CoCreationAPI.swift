@@ -36,7 +36,7 @@ enum CoCreationAPI {
                 query.filter(\.$answerState == raw)
             }
         }
-        let total = try await query.count()
+        let total = try await query.count(\.$process.$id)
         switch try req.query.get(String?.self, at: "sort") ?? "newest" {
         case "newest": query.sort(\.$createdAt, .descending)
         case "most_supported": query.sort(\.$supportsCount, .descending).sort(\.$createdAt, .descending)

@@ -66,7 +66,9 @@ struct ProposalListFilter: Sendable {
     /// direction as the main order so that an index on (…, order, created_at) serves it.
     func page(_ base: QueryBuilder<Proposal>, seed: Int, page: PageRequest) async throws -> (total: Int, rows: [Proposal]) {
         let filtered = apply(to: base)
-        let total = try await filtered.copy().count()
+        // COUNT(process_id), not COUNT(id): the id is not in the list indexes (SQLite keeps
+        // rowids there), so counting it reads every row; process_id is NOT NULL and indexed.
+        let total = try await filtered.copy().count(\.$process.$id)
         let range = page.offset..<(page.offset + page.per)
         switch sort {
         case .supported:
@@ -84,7 +86,7 @@ struct ProposalListFilter: Sendable {
             let after = try await filtered.copy().filter(\.$randomKey >= start).sort(\.$randomKey).sort(\.$id)
                 .with(\.$author).with(\.$organisation).range(range).all()
             guard after.count < page.per else { return (total, after) }
-            let countAfter = after.isEmpty ? try await filtered.copy().filter(\.$randomKey >= start).count() : page.offset + after.count
+            let countAfter = after.isEmpty ? try await filtered.copy().filter(\.$randomKey >= start).count(\.$process.$id) : page.offset + after.count
             let from = max(0, page.offset - countAfter), need = page.per - after.count
             let before = try await filtered.copy().filter(\.$randomKey < start).sort(\.$randomKey).sort(\.$id)
                 .with(\.$author).with(\.$organisation).range(from..<(from + need)).all()

@@ -28,36 +28,31 @@ struct Attr: Sendable {
 }
 
 extension String {
-    var attributeEscaped: String {
-        var out = ""
-        out.reserveCapacity(count)
-        for ch in self {
-            switch ch {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    var attributeEscaped: String { escapingHTML(quotes: true) }
 
     /// Plot leaves `&name;` sequences alone in text, which would turn a user's "&lt;" into "<"
     /// on screen; escaping ourselves keeps what people typed exactly as typed.
-    var textEscaped: String {
-        var out = ""
-        out.reserveCapacity(count)
-        for ch in self {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
+    var textEscaped: String { escapingHTML(quotes: false) }
+
+    /// Works on UTF-8 bytes (every character escaped is ASCII, so no multi-byte sequence is
+    /// cut): walking Characters was a tenth of a comment thread's render time.
+    private func escapingHTML(quotes: Bool) -> String {
+        let utf8 = self.utf8
+        func special(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27)) }
+        guard utf8.contains(where: special) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for b in utf8 {
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22 where quotes: out.append(contentsOf: "&quot;".utf8)
+            case 0x27 where quotes: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -10,9 +10,10 @@ struct Page {
 
     func render(_ ctx: PageContext) -> Response {
         var html = "<!DOCTYPE html>" + H.render(document(ctx))
-        if html.contains(CSRF.placeholder) {
-            html = html.replacingOccurrences(of: CSRF.placeholder, with: ctx.csrfToken())
-        }
+        // Byte-wise with memmem: Foundation's String search folds Unicode clusters and the
+        // generic collection search is slower still; both cost a tenth of a long Arabic
+        // page's time (bench/RESULTS.md).
+        if let replaced = ByteReplace.all(CSRF.placeholder, in: html, with: { ctx.csrfToken() }) { html = replaced }
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
