@@ -13,10 +13,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        // Vapor already brings it; the audit log's hash chain is domain logic and uses it directly.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure domain: no web, database or HTML import may appear here.
-        .target(name: "SharakaCore", swiftSettings: swiftSettings),
+        .target(name: "SharakaCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .target(
             name: "SharakaApp",
             dependencies: [

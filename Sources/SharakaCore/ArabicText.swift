@@ -19,4 +19,17 @@ public enum ArabicText {
         }
         return String(out)
     }
+
+    /// Only the digits made Western (٠-٩, ۰-۹ → 0-9): for numbers people type.
+    public static func westernDigits(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0660...0x0669: out.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: out.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
 }

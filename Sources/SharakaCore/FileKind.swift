@@ -26,6 +26,14 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// What may be attached as evidence of progress: documents, pictures, tables.
+    public var isEvidence: Bool {
+        switch self {
+        case .pdf, .png, .jpeg, .gif, .webp, .officeDocument, .csv: true
+        case .svg, .zip, .plainText: false
+        }
+    }
+
     public var fileExtension: String {
         switch self {
         case .pdf: "pdf"
@@ -51,10 +59,14 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
+        // Legacy Word/Excel/PowerPoint files are OLE compound documents.
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .officeDocument }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
-            // Office Open XML files are zips whose first entry names give them away.
+            // Office Open XML files are zips whose first entry names give them away;
+            // OpenDocument files start with a stored "mimetype" entry.
             let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-            if head.contains("[Content_Types].xml") || head.contains("word/") || head.contains("xl/") || head.contains("ppt/") {
+            if head.contains("[Content_Types].xml") || head.contains("word/") || head.contains("xl/") || head.contains("ppt/")
+                || head.contains("mimetypeapplication/vnd.oasis.opendocument") {
                 return .officeDocument
             }
             return .zip

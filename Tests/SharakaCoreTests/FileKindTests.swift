@@ -26,4 +26,13 @@ import Testing
         #expect(!FileKind.svg.isSafeInline)
         #expect(!FileKind.plainText.isSafeInline)
     }
+
+    @Test func evidenceAcceptsLegacyAndOpenDocumentOfficeFiles() {
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 64)
+        #expect(FileKind.sniff(ole) == .officeDocument)
+        let odt = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 26) + Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8)
+        #expect(FileKind.sniff(odt) == .officeDocument)
+        #expect(FileKind.pdf.isEvidence && FileKind.csv.isEvidence && FileKind.officeDocument.isEvidence)
+        #expect(!FileKind.svg.isEvidence && !FileKind.zip.isEvidence && !FileKind.plainText.isEvidence)
+    }
 }
