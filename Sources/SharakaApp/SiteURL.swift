@@ -21,6 +21,7 @@ enum SiteURL: Hashable {
     case meetings(UUID), meetingNew(UUID), meeting(UUID), meetingEdit(UUID), meetingRegister(UUID), meetingCancel(UUID)
     case meetingAttendance(UUID), meetingAttendees(UUID), meetingMinutes(UUID), meetingICS(UUID), processICS(UUID)
     case search, moderation, report, moderationDecide(UUID)
+    case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID)
 
     /// Path below the language prefix.
     var relative: String {
@@ -90,6 +91,11 @@ enum SiteURL: Hashable {
         case .moderation: "moderation"
         case .report: "report"
         case .moderationDecide(let id): "moderation/\(id)"
+        case .plans: "plans"
+        case .plan(let id): "plans/\(id)"
+        case .commitment(let id): "commitments/\(id)"
+        case .commitmentHistory(let id): "commitments/\(id)/history"
+        case .milestoneProgress(let id): "milestones/\(id)/progress"
         case .commentEdit(let id): "comments/\(id)/edit"
         case .commentDelete(let id): "comments/\(id)/delete"
         case .commentVote(let id): "comments/\(id)/vote"

@@ -6,6 +6,7 @@ import Vapor
 /// Sets up storage, middleware and routes. Tests call it with their own settings.
 public func configure(_ app: Application, settings: Settings = .fromEnvironment()) async throws {
     app.settings = settings
+    app.auditGate = SerialGate()
 
     switch settings.engine {
     case .sqlite:

@@ -90,6 +90,14 @@ func routes(_ app: Application) throws {
     do { // search
         get(.search, SearchController.show)
     }
+    do { // action plans and monitoring
+        get(.plans, PlanController.index)
+        get(.plan(id), PlanController.show)
+        get(.commitment(id), PlanController.commitment)
+        get(.commitmentHistory(id), PlanController.history)
+        get(.milestoneProgress(id), ProgressController.form)
+        post(.milestoneProgress(id), ProgressController.report)
+    }
 
     do { // moderation
         post(.report, ModerationController.report)

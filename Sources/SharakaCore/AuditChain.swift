@@ -13,15 +13,17 @@ public struct AuditRecord: Sendable, Equatable {
     public var action: String
     public var objectKind: String
     public var objectID: String
+    /// The commitment or plan whose public history shows the entry.
+    public var scope: String
     /// Canonical JSON (sorted keys) of the changed fields.
     public var before: String
     public var after: String
     public var previousHash: String
 
     public init(sequence: Int, recordedAt: String, actor: String, action: String, objectKind: String, objectID: String,
-                before: String, after: String, previousHash: String) {
+                scope: String = "", before: String, after: String, previousHash: String) {
         self.sequence = sequence; self.recordedAt = recordedAt; self.actor = actor; self.action = action
-        self.objectKind = objectKind; self.objectID = objectID; self.before = before; self.after = after
+        self.objectKind = objectKind; self.objectID = objectID; self.scope = scope; self.before = before; self.after = after
         self.previousHash = previousHash
     }
 
@@ -29,7 +31,7 @@ public struct AuditRecord: Sendable, Equatable {
     /// different records hash the same text.
     public var hash: String {
         var text = ""
-        for field in [String(sequence), recordedAt, actor, action, objectKind, objectID, before, after, previousHash] {
+        for field in [String(sequence), recordedAt, actor, action, objectKind, objectID, scope, before, after, previousHash] {
             text += "\(field.utf8.count):\(field)\n"
         }
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -500,6 +500,70 @@ enum L10nKey: String, CaseIterable, Sendable {
     case tokenLastUsed
     case tokenNever
     case tokenRevokedMark
+    case navPlans
+    case plansTitle
+    case plansEmpty
+    case planStatusDraft
+    case planStatusConsultation
+    case planStatusAdopted
+    case planStatusImplementation
+    case planStatusClosed
+    case fieldPeriod
+    case fieldAdoptingBody
+    case commitmentsTitle
+    case planFromProposals
+    case fieldReference
+    case fieldProblem
+    case fieldCauses
+    case fieldSolution
+    case fieldChanges
+    case fieldOGPValues
+    case fieldLeadBody
+    case fieldSupportingActors
+    case fieldBudget
+    case fieldDates
+    case completionLabel
+    case irmNotStarted
+    case irmLimited
+    case irmSubstantial
+    case irmComplete
+    case milestonesTitle
+    case milestoneNotStarted
+    case milestoneInProgress
+    case milestoneCompleted
+    case milestoneCancelled
+    case delayedMark
+    case fieldDeliverable
+    case fieldResponsible
+    case fieldWeight
+    case progressTitle
+    case progressEmpty
+    case progressNew
+    case progressFor
+    case fieldProgressText
+    case fieldPercent
+    case fieldNewStatus
+    case fieldReportedOn
+    case fieldEvidenceFile
+    case fieldEvidenceLink
+    case fieldCancelReason
+    case evidenceTitle
+    case errPercent
+    case errStatusChange
+    case errCancelReason
+    case errPlanNotRunning
+    case errDay
+    case historyTitle
+    case historyEmpty
+    case historyIntro
+    case historyWho
+    case historyWhen
+    case historyWhat
+    case historyBefore
+    case historyAfter
+    case completionHistory
+    case fromProposals
+    case includedInCommitment
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.
@@ -513,4 +577,5 @@ enum PluralKey: String, CaseIterable, Sendable {
     case membersCount
     case reportsCount
     case resultsCount
+    case commitmentsCount
 }

@@ -55,6 +55,8 @@ struct Localizer: Sendable {
 
     func number(_ n: Int) -> String { LocalFormat.integer(n, in: language) }
 
+    func day(_ d: Day) -> String { LocalFormat.date(year: d.year, month: d.month, day: d.day, in: language) }
+
     /// Message for a refused field.
     func problem(_ p: FieldProblem, min: Int? = nil, max: Int? = nil) -> String {
         let key: L10nKey = switch p {

@@ -22,5 +22,6 @@ enum Migrations {
         app.migrations.add(CreateSearch())
         app.migrations.add(CreateAPITokens())
         app.migrations.add(IndexProposalLists())
+        app.migrations.add(CreateActionPlans())
     }
 }

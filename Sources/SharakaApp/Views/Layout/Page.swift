@@ -82,6 +82,7 @@ struct Page {
                 H.ul([.cls("nav-list")], [
                     H.a(t(.navHome), href: ctx.url(.home)),
                     H.a(t(.navProcesses), href: ctx.url(.processes)),
+                    H.a(t(.navPlans), href: ctx.url(.plans)),
                     H.a(t(.navOrganisations), href: ctx.url(.organisations)),
                     H.a(t(.searchTitle), href: ctx.url(.search)),
                 ]),

@@ -1,0 +1,51 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// Who may change a plan and report progress: administrators, and officials of the
+/// adopting body; progress also by officials of the milestone's responsible body.
+enum PlanAccess {
+    static func canManage(_ user: User?, _ plan: ActionPlan, on db: any Database) async throws -> Bool {
+        try await isOfficial(user, of: [plan.$adoptingBody.id], on: db)
+    }
+
+    static func canReport(_ user: User?, _ milestone: Milestone, plan: ActionPlan, on db: any Database) async throws -> Bool {
+        try await isOfficial(user, of: [plan.$adoptingBody.id, milestone.$responsibleOrganisation.id].compactMap { $0 }, on: db)
+    }
+
+    private static func isOfficial(_ user: User?, of organisations: [UUID], on db: any Database) async throws -> Bool {
+        guard let user, Policy.allows(user.roleValue, .createProcess) else { return false }
+        if user.roleValue == .administrator { return true }
+        return try await Membership.query(on: db).filter(\.$user.$id == user.id!).filter(\.$organisation.$id ~~ organisations).count() > 0
+    }
+}
+
+extension Localizer {
+    func planStatus(_ s: PlanStatus) -> String {
+        switch s {
+        case .draft: self(.planStatusDraft)
+        case .consultation: self(.planStatusConsultation)
+        case .adopted: self(.planStatusAdopted)
+        case .implementation: self(.planStatusImplementation)
+        case .closed: self(.planStatusClosed)
+        }
+    }
+
+    func irm(_ level: IRMCompletion) -> String {
+        switch level {
+        case .notStarted: self(.irmNotStarted)
+        case .limited: self(.irmLimited)
+        case .substantial: self(.irmSubstantial)
+        case .complete: self(.irmComplete)
+        }
+    }
+
+    func milestoneStatus(_ s: MilestoneStatus) -> String {
+        switch s {
+        case .notStarted: self(.milestoneNotStarted)
+        case .inProgress: self(.milestoneInProgress)
+        case .completed: self(.milestoneCompleted)
+        case .cancelled: self(.milestoneCancelled)
+        }
+    }
+}

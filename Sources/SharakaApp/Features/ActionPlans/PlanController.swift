@@ -1,0 +1,64 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+enum PlanController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        let plans = try await ActionPlan.query(on: req.db).filter(\.$status != PlanStatus.draft.rawValue)
+            .with(\.$adoptingBody).sort(\.$periodStart, .descending).all()
+        let counts = try await commitmentCounts(plans.compactMap(\.id), on: req.db)
+        return await req.render(PlanPages.index(req.t, plans: plans, commitments: counts))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let plan = try await visiblePlan(req.parameters.get("id", as: UUID.self), req)
+        let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).all()
+        let fromProposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all()
+        return await req.render(PlanPages.show(req.t, plan: plan, commitments: commitments,
+                                               fromProposals: Set(fromProposals.map { $0.$commitment.id })))
+    }
+
+    @Sendable static func commitment(req: Request) async throws -> Response {
+        let (commitment, plan) = try await visibleCommitment(req)
+        let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id == commitment.id!).sort(\.$position).all()
+        let updates = try await ProgressUpdate.query(on: req.db).filter(\.$commitment.$id == commitment.id!)
+            .with(\.$evidence).with(\.$author).sort(\.$createdAt, .descending).all()
+        let proposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id == commitment.id!).with(\.$proposal).all().map(\.proposal)
+        var reportable: Set<UUID> = []
+        if plan.statusValue.acceptsProgress, req.currentUser != nil {
+            for m in milestones where try await PlanAccess.canReport(req.currentUser, m, plan: plan, on: req.db) { reportable.insert(m.id!) }
+        }
+        return await req.render(PlanPages.commitment(req.t, commitment: commitment, plan: plan, milestones: milestones, updates: updates,
+                                                     proposals: proposals, reportable: reportable, today: Day(Date())))
+    }
+
+    /// The commitment's public history, read from the audit log.
+    @Sendable static func history(req: Request) async throws -> Response {
+        let (commitment, plan) = try await visibleCommitment(req)
+        let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 50)
+        let query = AuditEntry.query(on: req.db).filter(\.$scopeID == commitment.id!.uuidString)
+        let total = try await query.copy().count()
+        let entries = try await query.sort(\.$sequence, .descending).range(page.offset..<(page.offset + page.per)).all()
+        let actorIDs = Set(entries.compactMap { UUID(uuidString: $0.actor) })
+        let names = Dictionary(uniqueKeysWithValues: try await User.query(on: req.db).filter(\.$id ~~ actorIDs).all().map { ($0.id!, $0.name) })
+        return await req.render(PlanPages.history(req.t, commitment: commitment, plan: plan, entries: entries, names: names, page: page, total: total))
+    }
+
+    static func visiblePlan(_ id: UUID?, _ req: Request) async throws -> ActionPlan {
+        guard let id, let plan = try await ActionPlan.query(on: req.db).filter(\.$id == id).with(\.$adoptingBody).first() else { throw Abort(.notFound) }
+        if !plan.statusValue.isPublic, !(try await PlanAccess.canManage(req.currentUser, plan, on: req.db)) { throw Abort(.notFound) }
+        return plan
+    }
+
+    static func visibleCommitment(_ req: Request) async throws -> (Commitment, ActionPlan) {
+        guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await Commitment.query(on: req.db)
+            .filter(\.$id == id).with(\.$leadOrganisation).first() else { throw Abort(.notFound) }
+        return (commitment, try await visiblePlan(commitment.$plan.id, req))
+    }
+
+    private static func commitmentCounts(_ plans: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        var out: [UUID: Int] = [:]
+        for c in try await Commitment.query(on: db).filter(\.$plan.$id ~~ plans).all(\.$plan.$id) { out[c, default: 0] += 1 }
+        return out
+    }
+}

@@ -1,0 +1,134 @@
+import SharakaCore
+import Vapor
+
+enum PlanPages {
+    static func index(_ t: Localizer, plans: [ActionPlan], commitments: [UUID: Int]) -> Page {
+        let lang = t.language
+        return Page(title: t(.plansTitle), content: H.group([
+            H.h1(t(.plansTitle)),
+            plans.isEmpty ? H.p(t(.plansEmpty), [.cls("muted")]) : H.ul([.cls("cards")], plans.map { plan in
+                H.group([
+                    H.el("h2", [], [H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])]),
+                    H.p("\(plan.period) · \(t.planStatus(plan.statusValue)) · \(t.plural(.commitmentsCount, commitments[plan.id!] ?? 0))"),
+                    H.p(plan.adoptingBody.name.resolve(for: lang)?.text ?? "", [.cls("muted")]),
+                ])
+            }),
+        ]))
+    }
+
+    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>) -> Page {
+        let lang = t.language
+        let title = plan.title.resolve(for: lang)?.text ?? ""
+        let rows: [[HNode]] = commitments.map { c in
+            [H.text(c.reference),
+             H.el("a", [.href(SiteURL.commitment(c.id!).path(lang))], [LangText.node(c.title.resolve(for: lang), page: lang, t)]),
+             H.text(c.leadBody),
+             H.text("\(c.completion) % — \(t.irm(c.level))"),
+             H.text(fromProposals.contains(c.id!) ? t(.fromProposals) : "—")]
+        }
+        return Page(title: title, content: H.group([
+            H.p([], H.a(t(.plansTitle), href: SiteURL.plans.path(lang))),
+            H.el("h1", [], [LangText.node(plan.title.resolve(for: lang), page: lang, t)]),
+            H.dl([
+                (t(.fieldPeriod), H.text(plan.period)),
+                (t(.fieldStatus), H.text(t.planStatus(plan.statusValue))),
+                (t(.fieldAdoptingBody), LangText.node(plan.adoptingBody.name.resolve(for: lang), page: lang, t)),
+            ]),
+            LangText.node(plan.description.resolve(for: lang), page: lang, t, tag: "p"),
+            H.h2(t(.commitmentsTitle)),
+            H.p(t(.planFromProposals, ["n": t.number(fromProposals.count), "total": t.number(commitments.count)])),
+            commitments.isEmpty ? H.empty : H.table(caption: t(.commitmentsTitle),
+                                                    headers: [t(.fieldReference), t(.fieldTitle), t(.fieldLeadBody), t(.completionLabel), t(.fromProposals)],
+                                                    rows: rows),
+        ]))
+    }
+
+    static func commitment(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, milestones: [Milestone], updates: [ProgressUpdate],
+                           proposals: [Proposal], reportable: Set<UUID>, today: Day) -> Page {
+        let lang = t.language
+        func text(_ l: LocalizedText) -> HNode { LangText.node(l.resolve(for: lang), page: lang, t, tag: "p") }
+        func day(_ iso: String) -> String { Day(iso: iso).map { t.day($0) } ?? iso }
+        let byMilestone = Dictionary(grouping: updates, by: { $0.$milestone.id })
+        let history = updates.sorted { $0.createdAt < $1.createdAt }
+        return Page(title: "\(c.reference) · \(c.title.resolve(for: lang)?.text ?? "")", content: H.group([
+            H.p([], H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
+            H.el("h1", [], [H.text(c.reference + " — "), LangText.node(c.title.resolve(for: lang), page: lang, t)]),
+            H.p([.cls("completion")], H.strong("\(t(.completionLabel)): \(c.completion) %"), H.text(" — " + t.irm(c.level))),
+            H.el("progress", [.attr("max", "100"), .value(String(c.completion)), .aria("label", t(.completionLabel))], [H.text("\(c.completion) %")]),
+            H.dl([
+                (t(.fieldLeadBody), c.leadOrganisation.map { o in H.a(o.name.resolve(for: lang)?.text ?? c.leadBody, href: SiteURL.organisation(o.id!).path(lang)) } ?? H.text(c.leadBody)),
+                (t(.fieldSupportingActors), H.text(c.supportingActors.actors.map(\.name).joined(separator: "، "))),
+                (t(.fieldOGPValues), H.text(c.values.map { t.ogpValue($0) }.joined(separator: " · "))),
+                (t(.fieldDates), H.text("\(day(c.startsOn)) – \(day(c.endsOn))")),
+                (t(.fieldBudget), H.text(c.budget.map { $0.formatted(in: lang) } ?? "—")),
+                (t(.fieldContact), H.text(c.contact.isEmpty ? "—" : c.contact)),
+            ]),
+            H.h2(t(.fieldProblem)), text(c.problem),
+            c.causes.isEmpty ? H.empty : H.group([H.h2(t(.fieldCauses)), text(c.causes)]),
+            H.h2(t(.fieldSolution)), text(c.solution),
+            c.changes.isEmpty ? H.empty : H.group([H.h2(t(.fieldChanges)), text(c.changes)]),
+            proposals.isEmpty ? H.empty : H.group([
+                H.h2(t(.fromProposals)),
+                H.ul([], proposals.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang), [.attr("dir", "auto")]) }),
+            ]),
+            H.h2(t(.milestonesTitle)),
+            H.el("ol", [.cls("milestones")], milestones.map { m in
+                let delayed = m.isDelayed(today: today)
+                return H.el("li", [.id("milestone-\(m.id!)"), .cls(delayed ? "milestone delayed" : "milestone")], [
+                    H.el("h3", [], [LangText.node(m.title.resolve(for: lang), page: lang, t)]),
+                    H.p([], H.strong(t.milestoneStatus(m.statusValue)), H.text(" · \(m.percent) % · \(day(m.startsOn)) – \(day(m.endsOn)) · \(t(.fieldWeight)) \(m.weight)"),
+                        delayed ? H.span(" " + t(.delayedMark), [.cls("badge warning")]) : H.empty),
+                    m.cancelReason.isEmpty ? H.empty : H.p("\(t(.fieldCancelReason)): \(m.cancelReason)", [.attr("dir", "auto")]),
+                    H.p("\(t(.fieldDeliverable)): \(m.deliverable.resolve(for: lang)?.text ?? "—") · \(t(.fieldResponsible)): \(m.responsibleBody)", [.cls("muted")]),
+                    reportable.contains(m.id!) ? H.a(t(.progressNew), href: SiteURL.milestoneProgress(m.id!).path(lang), [.cls("button secondary")]) : H.empty,
+                    updatesList(t, byMilestone[m.id!] ?? []),
+                ])
+            }),
+            H.h2(t(.completionHistory)),
+            history.isEmpty ? H.p(t(.progressEmpty), [.cls("muted")]) : H.table(
+                caption: t(.completionHistory), headers: [t(.fieldReportedOn), t(.completionLabel)],
+                rows: history.map { [H.text(day($0.reportedOn)), H.text("\($0.commitmentCompletion) % — \(t.irm(IRMCompletion.level(percent: $0.commitmentCompletion)))")] }),
+            H.p([], H.a(t(.historyTitle), href: SiteURL.commitmentHistory(c.id!).path(lang))),
+        ]))
+    }
+
+    private static func updatesList(_ t: Localizer, _ updates: [ProgressUpdate]) -> HNode {
+        guard !updates.isEmpty else { return H.empty }
+        return H.el("ul", [.cls("progress-updates")], updates.map { u in
+            H.el("li", [], [
+                H.p([], H.strong(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn),
+                    H.text(" · \(u.author.name) · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
+                H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
+                u.evidence.isEmpty ? H.empty : H.group([
+                    H.small(t(.evidenceTitle)),
+                    H.ul([], u.evidence.map { e in
+                        e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0), [.attr("dir", "auto")]) }
+                            ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])
+                    }),
+                ]),
+            ])
+        })
+    }
+
+    static func history(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, entries: [AuditEntry], names: [UUID: String],
+                        page: PageRequest, total: Int) -> Page {
+        let lang = t.language
+        func fields(_ json: String) -> String {
+            guard let d = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else { return json }
+            return d.keys.sorted().map { "\($0): \(d[$0]!)" }.joined(separator: "\n")
+        }
+        return Page(title: "\(t(.historyTitle)) · \(c.reference)", content: H.group([
+            H.p([], H.a(c.reference, href: SiteURL.commitment(c.id!).path(lang))),
+            H.h1(t(.historyTitle)),
+            H.p(t(.historyIntro)),
+            entries.isEmpty ? H.p(t(.historyEmpty), [.cls("muted")]) : H.table(
+                caption: t(.historyTitle), headers: ["#", t(.historyWhen), t(.historyWho), t(.historyWhat), t(.historyBefore), t(.historyAfter)],
+                rows: entries.map { e in
+                    [H.text(String(e.sequence)), H.text(e.recordedAt), H.text(UUID(uuidString: e.actor).flatMap { names[$0] } ?? e.actor),
+                     H.text("\(e.action) · \(e.objectKind)"),
+                     H.el("pre", [.attr("dir", "auto")], [H.text(fields(e.before))]), H.el("pre", [.attr("dir", "auto")], [H.text(fields(e.after))])]
+                }),
+            Pagination.nav(t, page: page, total: total) { SiteURL.commitmentHistory(c.id!).path(lang) + "?page=\($0)" },
+        ]))
+    }
+}
