@@ -22,6 +22,8 @@ enum SiteURL: Hashable {
     case meetingAttendance(UUID), meetingAttendees(UUID), meetingMinutes(UUID), meetingICS(UUID), processICS(UUID)
     case search, moderation, report, moderationDecide(UUID)
     case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID)
+    case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID)
+    case commitmentNew(UUID), commitmentEdit(UUID), milestoneNew(UUID), milestoneEdit(UUID)
 
     /// Path below the language prefix.
     var relative: String {
@@ -96,6 +98,15 @@ enum SiteURL: Hashable {
         case .commitment(let id): "commitments/\(id)"
         case .commitmentHistory(let id): "commitments/\(id)/history"
         case .milestoneProgress(let id): "milestones/\(id)/progress"
+        case .planNew: "plans/new"
+        case .planEdit(let id): "plans/\(id)/edit"
+        case .planStatus(let id): "plans/\(id)/status"
+        case .planRevisions(let id): "plans/\(id)/revisions"
+        case .planCompare(let id): "plans/\(id)/compare"
+        case .commitmentNew(let id): "plans/\(id)/commitments/new"
+        case .commitmentEdit(let id): "commitments/\(id)/edit"
+        case .milestoneNew(let id): "commitments/\(id)/milestones/new"
+        case .milestoneEdit(let id): "milestones/\(id)/edit"
         case .commentEdit(let id): "comments/\(id)/edit"
         case .commentDelete(let id): "comments/\(id)/delete"
         case .commentVote(let id): "comments/\(id)/vote"

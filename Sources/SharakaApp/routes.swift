@@ -97,6 +97,21 @@ func routes(_ app: Application) throws {
         get(.commitmentHistory(id), PlanController.history)
         get(.milestoneProgress(id), ProgressController.form)
         post(.milestoneProgress(id), ProgressController.report)
+        get(.planNew, PlanAdminController.newPlan)
+        post(.planNew, PlanAdminController.createPlan)
+        get(.planEdit(id), PlanAdminController.editPlan)
+        post(.planEdit(id), PlanAdminController.updatePlan)
+        post(.planStatus(id), PlanAdminController.changeStatus)
+        get(.planRevisions(id), PlanAdminController.revisions)
+        get(.planCompare(id), PlanAdminController.compare)
+        get(.commitmentNew(id), PlanAdminController.newCommitment)
+        post(.commitmentNew(id), PlanAdminController.createCommitment)
+        get(.commitmentEdit(id), PlanAdminController.editCommitment)
+        post(.commitmentEdit(id), PlanAdminController.updateCommitment)
+        get(.milestoneNew(id), PlanAdminController.newMilestone)
+        post(.milestoneNew(id), PlanAdminController.createMilestone)
+        get(.milestoneEdit(id), PlanAdminController.editMilestone)
+        post(.milestoneEdit(id), PlanAdminController.updateMilestone)
     }
 
     do { // moderation

@@ -564,6 +564,48 @@ enum L10nKey: String, CaseIterable, Sendable {
     case completionHistory
     case fromProposals
     case includedInCommitment
+    case planNew
+    case planEdit
+    case fieldPeriodStart
+    case fieldPeriodEnd
+    case errPeriod
+    case planMoveTo
+    case planFrozenNote
+    case fieldAmendmentReason
+    case errAmendmentReason
+    case commitmentNew
+    case commitmentEdit
+    case errReference
+    case errOneValue
+    case errBudget
+    case fieldLeadOrganisation
+    case actorsGovernment
+    case actorsCivilSociety
+    case actorsPrivateSector
+    case actorsOther
+    case fieldProblemAr
+    case fieldProblemFr
+    case fieldCausesAr
+    case fieldCausesFr
+    case fieldSolutionAr
+    case fieldSolutionFr
+    case fieldChangesAr
+    case fieldChangesFr
+    case fieldDeliverableAr
+    case fieldDeliverableFr
+    case fieldLinkedProposals
+    case milestoneNew
+    case milestoneEdit
+    case errWeight
+    case revisionsTitle
+    case revisionLabel
+    case revisionsCompare
+    case revisionsNoChange
+    case revisionAdded
+    case revisionRemoved
+    case revisionChanged
+    case revisionAdoption
+    case fieldField
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

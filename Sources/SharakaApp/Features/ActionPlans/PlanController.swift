@@ -7,7 +7,14 @@ enum PlanController {
         let plans = try await ActionPlan.query(on: req.db).filter(\.$status != PlanStatus.draft.rawValue)
             .with(\.$adoptingBody).sort(\.$periodStart, .descending).all()
         let counts = try await commitmentCounts(plans.compactMap(\.id), on: req.db)
-        return await req.render(PlanPages.index(req.t, plans: plans, commitments: counts))
+        let canCreate = req.currentUser.map { Policy.allows($0.roleValue, .createProcess) } ?? false
+        // Drafts are listed only to the officials who may edit them.
+        var drafts: [ActionPlan] = []
+        if canCreate {
+            for plan in try await ActionPlan.query(on: req.db).filter(\.$status == PlanStatus.draft.rawValue).with(\.$adoptingBody).all()
+            where try await PlanAccess.canManage(req.currentUser, plan, on: req.db) { drafts.append(plan) }
+        }
+        return await req.render(PlanPages.index(req.t, plans: drafts + plans, commitments: counts, canCreate: canCreate))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -15,7 +22,8 @@ enum PlanController {
         let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).all()
         let fromProposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all()
         return await req.render(PlanPages.show(req.t, plan: plan, commitments: commitments,
-                                               fromProposals: Set(fromProposals.map { $0.$commitment.id })))
+                                               fromProposals: Set(fromProposals.map { $0.$commitment.id }),
+                                               canManage: try await PlanAccess.canManage(req.currentUser, plan, on: req.db)))
     }
 
     @Sendable static func commitment(req: Request) async throws -> Response {
@@ -28,8 +36,10 @@ enum PlanController {
         if plan.statusValue.acceptsProgress, req.currentUser != nil {
             for m in milestones where try await PlanAccess.canReport(req.currentUser, m, plan: plan, on: req.db) { reportable.insert(m.id!) }
         }
+        let canManage = plan.statusValue != .closed ? try await PlanAccess.canManage(req.currentUser, plan, on: req.db) : false
         return await req.render(PlanPages.commitment(req.t, commitment: commitment, plan: plan, milestones: milestones, updates: updates,
-                                                     proposals: proposals, reportable: reportable, today: Day(Date())))
+                                                     proposals: proposals, reportable: reportable, today: Day(Date()),
+                                                     canManage: canManage))
     }
 
     /// The commitment's public history, read from the audit log.

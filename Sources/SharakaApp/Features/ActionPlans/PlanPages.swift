@@ -2,10 +2,11 @@ import SharakaCore
 import Vapor
 
 enum PlanPages {
-    static func index(_ t: Localizer, plans: [ActionPlan], commitments: [UUID: Int]) -> Page {
+    static func index(_ t: Localizer, plans: [ActionPlan], commitments: [UUID: Int], canCreate: Bool) -> Page {
         let lang = t.language
         return Page(title: t(.plansTitle), content: H.group([
             H.h1(t(.plansTitle)),
+            canCreate ? H.p([.cls("actions")], H.a(t(.planNew), href: SiteURL.planNew.path(lang), [.cls("button")])) : H.empty,
             plans.isEmpty ? H.p(t(.plansEmpty), [.cls("muted")]) : H.ul([.cls("cards")], plans.map { plan in
                 H.group([
                     H.el("h2", [], [H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])]),
@@ -16,7 +17,7 @@ enum PlanPages {
         ]))
     }
 
-    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>) -> Page {
+    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>, canManage: Bool) -> Page {
         let lang = t.language
         let title = plan.title.resolve(for: lang)?.text ?? ""
         let rows: [[HNode]] = commitments.map { c in
@@ -29,6 +30,16 @@ enum PlanPages {
         return Page(title: title, content: H.group([
             H.p([], H.a(t(.plansTitle), href: SiteURL.plans.path(lang))),
             H.el("h1", [], [LangText.node(plan.title.resolve(for: lang), page: lang, t)]),
+            canManage && plan.statusValue != .closed ? H.el("div", [.cls("actions")], [
+                H.a(t(.planEdit), href: SiteURL.planEdit(plan.id!).path(lang), [.cls("button")]),
+                H.a(t(.commitmentNew), href: SiteURL.commitmentNew(plan.id!).path(lang), [.cls("button secondary")]),
+                plan.statusValue.next.map { next in
+                    H.el("form", [.action(SiteURL.planStatus(plan.id!).path(lang)), .postMethod, .cls("inline")], [
+                        CSRFField(), H.void("input", [.type("hidden"), .name("status"), .value(next.rawValue)]),
+                        H.button(t(.planMoveTo, ["status": t.planStatus(next)]), [.cls("secondary")]),
+                    ])
+                } ?? H.empty,
+            ]) : H.empty,
             H.dl([
                 (t(.fieldPeriod), H.text(plan.period)),
                 (t(.fieldStatus), H.text(t.planStatus(plan.statusValue))),
@@ -37,6 +48,7 @@ enum PlanPages {
             LangText.node(plan.description.resolve(for: lang), page: lang, t, tag: "p"),
             H.h2(t(.commitmentsTitle)),
             H.p(t(.planFromProposals, ["n": t.number(fromProposals.count), "total": t.number(commitments.count)])),
+            plan.revision > 0 ? H.p([], H.a(t(.revisionsTitle) + " (\(plan.revision))", href: SiteURL.planRevisions(plan.id!).path(lang))) : H.empty,
             commitments.isEmpty ? H.empty : H.table(caption: t(.commitmentsTitle),
                                                     headers: [t(.fieldReference), t(.fieldTitle), t(.fieldLeadBody), t(.completionLabel), t(.fromProposals)],
                                                     rows: rows),
@@ -44,7 +56,7 @@ enum PlanPages {
     }
 
     static func commitment(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, milestones: [Milestone], updates: [ProgressUpdate],
-                           proposals: [Proposal], reportable: Set<UUID>, today: Day) -> Page {
+                           proposals: [Proposal], reportable: Set<UUID>, today: Day, canManage: Bool) -> Page {
         let lang = t.language
         func text(_ l: LocalizedText) -> HNode { LangText.node(l.resolve(for: lang), page: lang, t, tag: "p") }
         func day(_ iso: String) -> String { Day(iso: iso).map { t.day($0) } ?? iso }
@@ -53,6 +65,10 @@ enum PlanPages {
         return Page(title: "\(c.reference) · \(c.title.resolve(for: lang)?.text ?? "")", content: H.group([
             H.p([], H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
             H.el("h1", [], [H.text(c.reference + " — "), LangText.node(c.title.resolve(for: lang), page: lang, t)]),
+            canManage ? H.el("div", [.cls("actions")], [
+                H.a(t(.commitmentEdit), href: SiteURL.commitmentEdit(c.id!).path(lang), [.cls("button")]),
+                H.a(t(.milestoneNew), href: SiteURL.milestoneNew(c.id!).path(lang), [.cls("button secondary")]),
+            ]) : H.empty,
             H.p([.cls("completion")], H.strong("\(t(.completionLabel)): \(c.completion) %"), H.text(" — " + t.irm(c.level))),
             H.el("progress", [.attr("max", "100"), .value(String(c.completion)), .aria("label", t(.completionLabel))], [H.text("\(c.completion) %")]),
             H.dl([
@@ -81,6 +97,7 @@ enum PlanPages {
                     m.cancelReason.isEmpty ? H.empty : H.p("\(t(.fieldCancelReason)): \(m.cancelReason)", [.attr("dir", "auto")]),
                     H.p("\(t(.fieldDeliverable)): \(m.deliverable.resolve(for: lang)?.text ?? "—") · \(t(.fieldResponsible)): \(m.responsibleBody)", [.cls("muted")]),
                     reportable.contains(m.id!) ? H.a(t(.progressNew), href: SiteURL.milestoneProgress(m.id!).path(lang), [.cls("button secondary")]) : H.empty,
+                    canManage ? H.a(t(.milestoneEdit), href: SiteURL.milestoneEdit(m.id!).path(lang), [.cls("button secondary")]) : H.empty,
                     updatesList(t, byMilestone[m.id!] ?? []),
                 ])
             }),

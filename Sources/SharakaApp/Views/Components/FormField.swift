@@ -44,12 +44,12 @@ enum FormField {
                             .attr("aria-describedby", error != nil ? "\(id)-error" : nil)], opts))
     }
 
-    static func checkbox(_ name: String, label: String, checked: Bool = false, error: String? = nil, idSuffix: String? = nil) -> HNode {
+    static func checkbox(_ name: String, label: String, checked: Bool = false, error: String? = nil, idSuffix: String? = nil, value: String = "yes") -> HNode {
         let id = "f-\(name)" + (idSuffix.map { "-\($0)" } ?? "")
         return H.div([.cls("field")],
             error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
             H.el("label", [.for(id)], [
-                H.void("input", [.id(id), .name(name), .type("checkbox"), .value("yes"), .flag("checked", checked),
+                H.void("input", [.id(id), .name(name), .type("checkbox"), .value(value), .flag("checked", checked),
                                  .attr("aria-describedby", error != nil ? "\(id)-error" : nil)]),
                 H.text(" " + label),
             ]))
