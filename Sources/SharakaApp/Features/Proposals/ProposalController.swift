@@ -80,7 +80,17 @@ enum ProposalController {
         let history = try await ProposalAnswer.query(on: req.db).filter(\.$proposal.$id == proposal.id!).with(\.$organisation)
             .sort(\.$createdAt, .descending).all()
         let workshops = try await MeetingProposal.query(on: req.db).filter(\.$proposal.$id == proposal.id!).with(\.$meeting).all().map(\.meeting)
+        // Traceability: the commitments of public plans that this proposal went into.
+        let commitments = try await CommitmentProposal.query(on: req.db).filter(\.$proposal.$id == proposal.id!)
+            .join(Commitment.self, on: \CommitmentProposal.$commitment.$id == \Commitment.$id)
+            .join(ActionPlan.self, on: \Commitment.$plan.$id == \ActionPlan.$id)
+            .filter(ActionPlan.self, \.$status != PlanStatus.draft.rawValue)
+            .all().compactMap { try? $0.joined(Commitment.self) }
         let answer = H.group([
+            H.group(commitments.map { c in
+                H.p([.cls("notice included")], H.a(req.t(.includedInCommitment, ["ref": c.reference]), href: SiteURL.commitment(c.id!).path(req.language)),
+                    H.text(" — "), LangText.node(c.title.resolve(for: req.language), page: req.language, req.t))
+            }),
             workshops.isEmpty ? H.empty : H.p([.cls("notice")], H.text(req.t(.proposalFromMeeting) + " "),
                                               H.group(workshops.map { H.a(req.t.text($0.title), href: SiteURL.meeting($0.id!).path(req.language)) })),
             AnswerPages.section(req.t, proposal: proposal, history: history,

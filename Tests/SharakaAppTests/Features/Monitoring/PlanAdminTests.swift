@@ -99,4 +99,38 @@ import Vapor
             #expect(history.contains("Cofinancement de la Wilaya"))
         }
     }
+
+    @Test(arguments: Engine.all)
+    func aCommitmentTracesBackToItsProposals(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: a proposal in the co-creation process, the plan that came out of it
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "author@example.ma")
+            let proposal = try await TestFixtures.proposal(app, process: process, author: author)
+            let f = try await PlanFixture.make(app)
+            f.plan.$process.id = process.id!
+            try await f.plan.save(on: app.db)
+            let client = Client(app)
+            try await client.login("official@example.ma", lang: "fr")
+            let path = "/fr/commitments/\(f.commitment.id!)/edit"
+            let edit = try await client.get(path)
+            #expect(edit.body.string.contains(proposal.title))
+            // act: link the proposal (an amendment: the plan is in implementation)
+            var form = Self.commitment
+            form["reference"] = f.commitment.reference
+            form["proposals[]"] = proposal.id!.uuidString
+            form["amendment_reason"] = "Lien avec la proposition retenue en atelier."
+            #expect(try await client.post(path, form).status == .seeOther)
+            // a proposal of another process may not be linked
+            try await client.get(path)
+            #expect(try await client.post(path, form.merging(["proposals[]": UUID().uuidString]) { $1 }).status == .unprocessableEntity)
+            // check: both ways, and the plan counts it
+            let t = Localizer(.fr)
+            let proposalPage = try await Client(app).get("/fr/proposals/\(proposal.id!)").body.string
+            #expect(proposalPage.contains(t(.includedInCommitment, ["ref": f.commitment.reference])))
+            #expect(proposalPage.contains("/fr/commitments/\(f.commitment.id!)"))
+            #expect(try await Client(app).get("/fr/commitments/\(f.commitment.id!)").body.string.contains("/fr/proposals/\(proposal.id!)"))
+            #expect(try await Client(app).get("/fr/plans/\(f.plan.id!)").body.string.contains(t(.planFromProposals, ["n": "1", "total": "1"])))
+        }
+    }
 }
