@@ -22,6 +22,8 @@ public struct Settings: Sendable {
     /// Behind a reverse proxy, the client's address comes from X-Forwarded-For.
     public var trustProxy: Bool
     public var postgresPoolSize: Int
+    /// How many days before a milestone's end its officials are reminded.
+    public var milestoneReminderDays: Int
 
     public var engine: Engine { databaseURL == nil ? .sqlite : .postgres }
 
@@ -45,7 +47,8 @@ public struct Settings: Sendable {
             runWorkers: env["SHARAKA_WORKERS"] != "0",
             jsonLogs: env["SHARAKA_LOG_FORMAT"] == "json",
             trustProxy: env["SHARAKA_TRUST_PROXY"] == "1",
-            postgresPoolSize: max(2, env["SHARAKA_PG_POOL"].flatMap(Int.init) ?? 4)
+            postgresPoolSize: max(2, env["SHARAKA_PG_POOL"].flatMap(Int.init) ?? 4),
+            milestoneReminderDays: max(1, env["SHARAKA_MILESTONE_REMINDER_DAYS"].flatMap(Int.init) ?? 14)
         )
     }
 }

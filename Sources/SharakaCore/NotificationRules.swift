@@ -14,6 +14,8 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable {
     case meetingTomorrow = "meeting_tomorrow"
     case hidden              // my content was hidden by moderation
     case promoted            // I moved from a meeting's waiting list to a place
+    case milestoneDue = "milestone_due"         // a milestone I report on ends soon
+    case milestoneDelayed = "milestone_delayed" // a milestone I report on is late
 }
 
 public enum NotificationRules {

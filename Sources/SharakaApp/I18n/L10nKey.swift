@@ -606,6 +606,8 @@ enum L10nKey: String, CaseIterable, Sendable {
     case revisionChanged
     case revisionAdoption
     case fieldField
+    case notifyMilestoneDue
+    case notifyMilestoneDelayed
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

@@ -32,7 +32,7 @@ final class Notification: Model, @unchecked Sendable {
     var kindValue: NotificationKind { NotificationKind(rawValue: kind) ?? .comment }
 }
 
-enum FollowTarget: String, CaseIterable, Sendable { case process, proposal, meeting }
+enum FollowTarget: String, CaseIterable, Sendable { case process, proposal, meeting, commitment }
 
 final class Follow: Model, @unchecked Sendable {
     static let schema = "follows"

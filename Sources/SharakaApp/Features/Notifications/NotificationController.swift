@@ -62,6 +62,7 @@ enum NotificationController {
         case .process: try await ParticipatoryProcess.query(on: db).filter(\.$id == id).filter(\.$status != "draft").count() > 0
         case .proposal: try await Proposal.find(id, on: db) != nil
         case .meeting: try await Meeting.find(id, on: db) != nil
+        case .commitment: try await Commitment.find(id, on: db) != nil
         }
     }
 

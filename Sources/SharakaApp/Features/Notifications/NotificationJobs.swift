@@ -12,6 +12,7 @@ enum NotificationJobs {
             ScheduledJob(name: "phase-announcements", interval: 600) { app, now in try await announcePhases(app, now: now) },
             ScheduledJob(name: "meeting-reminders", interval: 900) { app, now in try await remindMeetings(app, now: now) },
             ScheduledJob(name: "daily-digests", interval: 900) { app, now in try await sendDigests(app, now: now) },
+            ScheduledJob(name: "milestone-reminders", interval: 3600) { app, now in try await MilestoneReminders.run(app, now: now) },
         ]
     }
 

@@ -48,6 +48,7 @@ enum Notifier {
         case .process: .process(id)
         case .proposal: .proposal(id)
         case .meeting: .meeting(id)
+        case .commitment: .commitment(id)
         }
     }
 
@@ -60,6 +61,8 @@ enum Notifier {
         case .meetingTomorrow: .notifyMeetingTomorrow
         case .hidden: .notifyHidden
         case .promoted: .notifyPromoted
+        case .milestoneDue: .notifyMilestoneDue
+        case .milestoneDelayed: .notifyMilestoneDelayed
         }
         return t(key, ["title": title])
     }

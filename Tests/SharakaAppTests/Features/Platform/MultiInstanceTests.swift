@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 @testable import SharakaApp
+import SharakaCore
 import Testing
 import Vapor
 import VaporTesting
@@ -67,6 +68,35 @@ import VaporTesting
             #expect(all.count == 60 && Set(all).count == 60)
             let pending = try await OutboxMessage.query(on: a.db).filter(\.$status != "sent").count()
             #expect(pending == 0)
+        }
+    }
+
+    @Test(.enabled(if: Engine.all.contains(.postgres)))
+    func eachScheduledJobAndReminderRunsOnExactlyOneInstance() async throws {
+        try await withTwoInstances { a, b in
+            // setup: a running plan with one milestone due in three days and one already late
+            let f = try await PlanFixture.make(a, secondEnds: "2024-01-31")
+            f.first.endsOn = Day(Date()).adding(days: 3).iso
+            try await f.first.save(on: a.db)
+            // act: both instances wake at the same moment, several times
+            let now = Date()
+            var ran = 0
+            for round in 0..<5 {
+                let at = now.addingTimeInterval(Double(round) * 4000)
+                async let onA = JobScheduler(db: a.db, instanceID: "a").claim("milestone-reminders", every: 3600, now: at)
+                async let onB = JobScheduler(db: b.db, instanceID: "b").claim("milestone-reminders", every: 3600, now: at)
+                let (x, y) = try await (onA, onB)
+                #expect(!(x && y), "round \(round): both instances took the job")
+                ran += (x ? 1 : 0) + (y ? 1 : 0)
+                async let ra: Void = MilestoneReminders.run(a, now: at)
+                async let rb: Void = MilestoneReminders.run(b, now: at)
+                _ = try await (ra, rb)
+            }
+            #expect(ran == 5)
+            // check: the official heard once about each milestone
+            let notes = try await Notification.query(on: a.db).filter(\.$user.$id == f.official.id!).all()
+            #expect(notes.filter { $0.kind == "milestone_due" }.count == 1)
+            #expect(notes.filter { $0.kind == "milestone_delayed" }.count == 1)
         }
     }
 }
