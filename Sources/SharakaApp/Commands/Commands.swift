@@ -70,6 +70,7 @@ public enum SharakaCommands {
         app.asyncCommands.use(CreateOfficialCommand(), as: "create-official")
         app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
         app.asyncCommands.use(AuditCommands(), as: "audit")
+        app.asyncCommands.use(ImportCommands(), as: "import")
     }
 
     /// What `serve` does before listening: migrate, and on an empty database load the demo unless told not to.

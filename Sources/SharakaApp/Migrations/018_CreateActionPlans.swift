@@ -57,7 +57,7 @@ struct CreateActionPlans: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("reason", .string, .required)
             .field("snapshot", .json, .required)
-            .field("author_id", .uuid, .required, .references(User.schema, "id"))
+            .field("author_id", .uuid, .references(User.schema, "id"))
             .unique(on: "plan_id", "number")
             .create()
         try await db.schema(Milestone.schema)

@@ -112,7 +112,8 @@ final class PlanRevision: Model, @unchecked Sendable {
     @Field(key: "reason") var reason: String
     @Field(key: "snapshot") var snapshot: RevisionSnapshot
     @Parent(key: "plan_id") var plan: ActionPlan
-    @Parent(key: "author_id") var author: User
+    /// Nil for revisions written by the command line (an import).
+    @OptionalParent(key: "author_id") var author: User?
 
     init() {}
 }

@@ -22,6 +22,11 @@ enum AuditLog {
 
     /// Runs `body` in a transaction with the audit lock held; `body` returns the changes it made.
     static func write<T: Sendable>(_ app: Application, actor: User, _ body: @escaping @Sendable (any Database) async throws -> (T, [Change])) async throws -> T {
+        try await write(app, actorID: actor.id!.uuidString, body)
+    }
+
+    /// `actorID` is a user's id, or a name such as "import" for the command line.
+    static func write<T: Sendable>(_ app: Application, actorID: String, _ body: @escaping @Sendable (any Database) async throws -> (T, [Change])) async throws -> T {
         try await app.auditGate.run {
             try await app.db.transaction { db in
                 if app.settings.engine == .postgres {
@@ -29,18 +34,18 @@ enum AuditLog {
                 }
                 let (result, changes) = try await body(db)
                 for change in changes where change.before != change.after {
-                    try await append(change, actor: actor.id!, on: db)
+                    try await append(change, actor: actorID, on: db)
                 }
                 return result
             }
         }
     }
 
-    private static func append(_ change: Change, actor: UUID, on db: any Database) async throws {
+    private static func append(_ change: Change, actor: String, on db: any Database) async throws {
         let last = try await AuditEntry.query(on: db).sort(\.$sequence, .descending).first()
         let keys = Set(change.before.keys).union(change.after.keys).filter { change.before[$0] != change.after[$0] }
         let record = AuditRecord(sequence: (last?.sequence ?? 0) + 1, recordedAt: AuditChain.timestamp(Date()),
-                                 actor: actor.uuidString, action: change.action, objectKind: change.objectKind,
+                                 actor: actor, action: change.action, objectKind: change.objectKind,
                                  objectID: change.objectID.uuidString, scope: change.scope.uuidString,
                                  before: AuditChain.canonical(change.before.filter { keys.contains($0.key) }),
                                  after: AuditChain.canonical(change.after.filter { keys.contains($0.key) }),

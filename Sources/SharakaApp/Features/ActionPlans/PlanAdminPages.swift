@@ -111,7 +111,7 @@ enum PlanAdminPages {
             revisions.isEmpty ? H.p(t(.historyEmpty), [.cls("muted")]) : H.table(
                 caption: t(.revisionsTitle), headers: ["#", t(.historyWhen), t(.historyWho), t(.fieldAmendmentReason), t(.revisionsCompare)],
                 rows: revisions.map { r in
-                    [H.text(t(.revisionLabel, ["n": String(r.number)])), H.text(t.date(r.createdAt)), H.text(r.author.name),
+                    [H.text(t(.revisionLabel, ["n": String(r.number)])), H.text(t.date(r.createdAt)), H.text(r.author?.name ?? "—"),
                      H.el("span", [.attr("dir", "auto")], [H.text(r.reason)]),
                      r.number > 1 ? H.a("\(r.number - 1) → \(r.number)", href: SiteURL.planCompare(plan.id!).path(lang) + "?from=\(r.number - 1)&to=\(r.number)") : H.text("—")]
                 }),

@@ -49,12 +49,12 @@ enum PlanSnapshot {
     }
 
     /// Writes revision `plan.revision + 1` with the plan as it now stands.
-    static func recordRevision(_ plan: ActionPlan, reason: String, by user: User, on db: any Database) async throws -> PlanRevision {
+    static func recordRevision(_ plan: ActionPlan, reason: String, by user: User?, on db: any Database) async throws -> PlanRevision {
         plan.revision += 1
         try await plan.save(on: db)
         let r = PlanRevision()
         r.number = plan.revision; r.createdAt = Date(); r.reason = reason; r.snapshot = try await build(plan, on: db)
-        r.$plan.id = plan.id!; r.$author.id = user.id!
+        r.$plan.id = plan.id!; r.$author.id = user?.id
         try await r.create(on: db)
         return r
     }

@@ -19,21 +19,16 @@ enum Territory {
         }
     }
 
-    /// Minimal CSV reader: these files quote fields that contain commas.
+    /// A shipped data file's rows after the header.
     static func rows(_ name: String) throws -> [[String]] {
+        Array(try CSV.parse(String(contentsOfFile: try path(name), encoding: .utf8)).dropFirst())
+    }
+
+    /// Where a file of Resources/data lives ("provinces", "ogp/commitments").
+    static func path(_ name: String) throws -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources/data") else {
             throw CocoaError(.fileNoSuchFile)
         }
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
-            var fields: [String] = []
-            var current = ""
-            var quoted = false
-            for ch in line {
-                if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted { fields.append(current); current = "" } else { current.append(ch) }
-            }
-            fields.append(current)
-            return fields
-        }
+        return url.path
     }
 }
