@@ -41,7 +41,9 @@ enum AuditLog {
         }
     }
 
-    private static func append(_ change: Change, actor: String, on db: any Database) async throws {
+    /// Appends without taking the lock: only for the demo seed, which writes an empty
+    /// database under the start-up lock, inside its own transaction.
+    static func append(_ change: Change, actor: String, on db: any Database) async throws {
         let last = try await AuditEntry.query(on: db).sort(\.$sequence, .descending).first()
         let keys = Set(change.before.keys).union(change.after.keys).filter { change.before[$0] != change.after[$0] }
         let record = AuditRecord(sequence: (last?.sequence ?? 0) + 1, recordedAt: AuditChain.timestamp(Date()),

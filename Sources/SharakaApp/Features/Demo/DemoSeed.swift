@@ -15,7 +15,7 @@ enum DemoSeed {
         let db = app.db
         if try await Region.query(on: db).count() > 0 { return [] }
         guard let row = try Territory.region(regionCode) else { throw Abort(.internalServerError, reason: "region data missing") }
-        return try await db.transaction { db in
+        let accounts = try await db.transaction { db in
             var accounts: [Account] = []
             try await Region(code: row.code,
                              name: LocalizedText([.ar: "جهة \(row.nameAR)", .fr: "Région de l'\(row.nameFR)", .en: "\(row.nameFR) Region", .zgh: "ⵜⴰⵎⵏⴰⴹⵜ ⵏ ⵓⴳⵎⵎⴰⴹ"]),
@@ -64,11 +64,15 @@ enum DemoSeed {
                 let hash = try await app.password.async.hash(DemoPassword.make() + DemoPassword.make()).get()
                 try await DemoCoCreation.seed(process: process, council: council, orgs: orgs, provinces: provinces.map(\.code),
                                               official: official, passwordHash: hash, on: db)
+                try await DemoPlan.seed(council: council, official: official, process: process, app: app, on: db)
             }
             app.regionCache.invalidate()
             app.homeFacts.invalidate()
             return accounts
         }
+        // Morocco's real plans beside the demo one, and the Oriental's confirmed commitment into it.
+        _ = try await ImportCommitmentsCommand.importFiles(app, commitments: try Territory.path("ogp/commitments"), plans: try Territory.path("ogp/plans"))
+        return accounts
     }
 
     static func printAccounts(_ accounts: [Account], logger: Logger) {

@@ -27,7 +27,9 @@ import VaporTesting
                 async let second: Void = SharakaCommands.prepareForServe(b, demo: true)
                 _ = try await (first, second)
                 #expect(try await Region.query(on: a.db).count() == 1)
-                #expect(try await Organisation.query(on: a.db).count() == 72)
+                // 72 demo organisations and the adopting bodies of the imported national and Laâyoune plans
+                #expect(try await Organisation.query(on: a.db).count() == 74)
+                #expect(try await ActionPlan.query(on: a.db).count() == 5)
                 #expect(try await User.query(on: a.db).count() == 5 + DemoCoCreation.people.count)
                 #expect(try await Proposal.query(on: a.db).count() == 40)
             }
