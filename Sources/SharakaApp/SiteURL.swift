@@ -22,7 +22,7 @@ enum SiteURL: Hashable {
     case meetingAttendance(UUID), meetingAttendees(UUID), meetingMinutes(UUID), meetingICS(UUID), processICS(UUID)
     case search, moderation, report, moderationDecide(UUID)
     case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID)
-    case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID)
+    case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID), planDashboard(UUID)
     case commitmentNew(UUID), commitmentEdit(UUID), milestoneNew(UUID), milestoneEdit(UUID)
 
     /// Path below the language prefix.
@@ -99,6 +99,7 @@ enum SiteURL: Hashable {
         case .commitmentHistory(let id): "commitments/\(id)/history"
         case .milestoneProgress(let id): "milestones/\(id)/progress"
         case .planNew: "plans/new"
+        case .planDashboard(let id): "plans/\(id)/dashboard"
         case .planEdit(let id): "plans/\(id)/edit"
         case .planStatus(let id): "plans/\(id)/status"
         case .planRevisions(let id): "plans/\(id)/revisions"

@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
         get(.commitmentHistory(id), PlanController.history)
         get(.milestoneProgress(id), ProgressController.form)
         post(.milestoneProgress(id), ProgressController.report)
+        get(.planDashboard(id), DashboardController.show)
         get(.planNew, PlanAdminController.newPlan)
         post(.planNew, PlanAdminController.createPlan)
         get(.planEdit(id), PlanAdminController.editPlan)

@@ -608,6 +608,22 @@ enum L10nKey: String, CaseIterable, Sendable {
     case fieldField
     case notifyMilestoneDue
     case notifyMilestoneDelayed
+    case planDashboard
+    case chartByLevel
+    case chartByLevelDesc
+    case chartMilestones
+    case chartMilestonesDesc
+    case onTime
+    case chartByLeadBody
+    case chartByLeadBodyDesc
+    case chartByProvince
+    case chartByProvinceDesc
+    case chartGantt
+    case chartGanttDesc
+    case chartBudget
+    case chartBudgetDesc
+    case countLabel
+    case budgetTotal
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

@@ -48,6 +48,7 @@ enum PlanPages {
             LangText.node(plan.description.resolve(for: lang), page: lang, t, tag: "p"),
             H.h2(t(.commitmentsTitle)),
             H.p(t(.planFromProposals, ["n": t.number(fromProposals.count), "total": t.number(commitments.count)])),
+            H.p([], H.a(t(.planDashboard), href: SiteURL.planDashboard(plan.id!).path(lang), [.cls("button secondary")])),
             plan.revision > 0 ? H.p([], H.a(t(.revisionsTitle) + " (\(plan.revision))", href: SiteURL.planRevisions(plan.id!).path(lang))) : H.empty,
             commitments.isEmpty ? H.empty : H.table(caption: t(.commitmentsTitle),
                                                     headers: [t(.fieldReference), t(.fieldTitle), t(.fieldLeadBody), t(.completionLabel), t(.fromProposals)],

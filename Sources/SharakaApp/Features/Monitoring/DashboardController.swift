@@ -1,0 +1,62 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// The plan's public dashboard: completion levels, milestones on time or late, lead
+/// bodies, provinces, the milestone timeline and budgets, each as a chart and a table.
+enum DashboardController {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
+        let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).all()
+        let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).sort(\.$startsOn).all()
+        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
+        return await req.render(DashboardPages.show(req.t, plan: plan, commitments: commitments, milestones: milestones,
+                                                    provinces: provinces, today: Day(Date())))
+    }
+}
+
+enum DashboardPages {
+    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], milestones: [Milestone], provinces: [Province], today: Day) -> Page {
+        let lang = t.language, rtl = lang.direction == "rtl"
+        let byID = Dictionary(uniqueKeysWithValues: commitments.map { ($0.id!, $0) })
+        let levels = IRMCompletion.allCases.map { level in
+            Chart.Bar(label: t.irm(level), value: commitments.filter { $0.level == level }.count, cssClass: "bar level-\(level.rawValue)")
+        }
+        let delayed = milestones.filter { $0.isDelayed(today: today) }.count
+        let states: [Chart.Bar] = [
+            .init(label: t(.onTime), value: milestones.filter { [.notStarted, .inProgress].contains($0.statusValue) && !$0.isDelayed(today: today) }.count, cssClass: "bar on-time"),
+            .init(label: t(.delayedMark), value: delayed, cssClass: "bar delayed"),
+            .init(label: t(.milestoneCompleted), value: milestones.filter { $0.statusValue == .completed }.count, cssClass: "bar completed"),
+            .init(label: t(.milestoneCancelled), value: milestones.filter { $0.statusValue == .cancelled }.count, cssClass: "bar cancelled"),
+        ]
+        let bodies = Dictionary(grouping: commitments, by: \.leadBody).map { body, cs in
+            Chart.Bar(label: body, value: cs.map(\.completion).reduce(0, +) / max(1, cs.count), display: "\(cs.map(\.completion).reduce(0, +) / max(1, cs.count)) %")
+        }.sorted { $0.label < $1.label }
+        var perProvince = provinces.map { p in
+            Chart.Bar(label: p.name.resolve(for: lang)?.text ?? p.code, value: commitments.filter { $0.provinces.codes.contains(p.code) }.count)
+        }
+        perProvince.insert(.init(label: t(.wholeRegion), value: commitments.filter { $0.provinces.codes.isEmpty }.count), at: 0)
+        let budgets = commitments.filter { $0.budgetCentimes != nil }
+        let total = budgets.compactMap(\.budget).reduce(MAD(centimes: 0), +)
+        let spans = milestones.compactMap { m -> Chart.Span? in
+            guard let s = Day(iso: m.startsOn), let e = Day(iso: m.endsOn), let c = byID[m.$commitment.id] else { return nil }
+            let state = m.isDelayed(today: today) ? "delayed" : m.statusValue.rawValue
+            return Chart.Span(label: "\(c.reference) · \(m.title.resolve(for: lang)?.text ?? "")", starts: s, ends: e, cssClass: "span \(state)",
+                              status: m.isDelayed(today: today) ? t(.delayedMark) : t.milestoneStatus(m.statusValue))
+        }
+        let title = "\(t(.planDashboard)) · \(plan.title.resolve(for: lang)?.text ?? "")"
+        return Page(title: title, content: H.group([
+            H.p([], H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
+            H.h1(t(.planDashboard)),
+            Chart.bars(id: "levels", title: t(.chartByLevel), description: t(.chartByLevelDesc), bars: levels, rtl: rtl, headers: (t(.completionLabel), t(.countLabel))),
+            Chart.bars(id: "milestones", title: t(.chartMilestones), description: t(.chartMilestonesDesc), bars: states, rtl: rtl, headers: (t(.fieldStatus), t(.countLabel))),
+            Chart.bars(id: "bodies", title: t(.chartByLeadBody), description: t(.chartByLeadBodyDesc), bars: bodies, rtl: rtl, headers: (t(.fieldLeadBody), t(.completionLabel))),
+            Chart.bars(id: "provinces", title: t(.chartByProvince), description: t(.chartByProvinceDesc), bars: perProvince, rtl: rtl, headers: (t(.fieldProvince), t(.countLabel))),
+            Chart.gantt(id: "timeline", title: t(.chartGantt), description: t(.chartGanttDesc), spans: spans, today: today, rtl: rtl,
+                        headers: [t(.milestonesTitle), t(.fieldStarts), t(.fieldEnds), t(.fieldStatus)]),
+            Chart.bars(id: "budget", title: t(.chartBudget), description: t(.chartBudgetDesc) + " " + t(.budgetTotal, ["total": total.formatted(in: lang)]),
+                       bars: budgets.map { Chart.Bar(label: $0.reference, value: Int($0.budgetCentimes! / 100), display: $0.budget!.formatted(in: lang)) },
+                       rtl: rtl, headers: (t(.fieldReference), t(.fieldBudget))),
+        ]))
+    }
+}
