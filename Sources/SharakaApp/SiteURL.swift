@@ -23,6 +23,7 @@ enum SiteURL: Hashable {
     case search, moderation, report, moderationDecide(UUID)
     case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID)
     case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID), planDashboard(UUID)
+    case planCommitmentsCSV(UUID), planMilestonesCSV(UUID), planFeed(UUID), commitmentFeed(UUID), planPrint(UUID)
     case commitmentNew(UUID), commitmentEdit(UUID), milestoneNew(UUID), milestoneEdit(UUID)
 
     /// Path below the language prefix.
@@ -100,6 +101,11 @@ enum SiteURL: Hashable {
         case .milestoneProgress(let id): "milestones/\(id)/progress"
         case .planNew: "plans/new"
         case .planDashboard(let id): "plans/\(id)/dashboard"
+        case .planCommitmentsCSV(let id): "plans/\(id)/commitments.csv"
+        case .planMilestonesCSV(let id): "plans/\(id)/milestones.csv"
+        case .planFeed(let id): "plans/\(id)/progress.atom"
+        case .commitmentFeed(let id): "commitments/\(id)/progress.atom"
+        case .planPrint(let id): "plans/\(id)/print"
         case .planEdit(let id): "plans/\(id)/edit"
         case .planStatus(let id): "plans/\(id)/status"
         case .planRevisions(let id): "plans/\(id)/revisions"

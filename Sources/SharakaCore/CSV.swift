@@ -4,6 +4,15 @@ public enum CSV {
         rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// For spreadsheets set to a French (or Moroccan) locale, which split on semicolons
+    /// and read UTF-8 only after a byte-order mark.
+    public static func excelDocument(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map { $0.map { v in
+            let f = field(v)
+            return f.hasPrefix("\"") || !f.contains(";") ? f : "\"" + f + "\""
+        }.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
     /// Quotes when needed, and defuses cells a spreadsheet would run as a formula
     /// (`=`, `+`, `-`, `@`, tab, carriage return at the start) by prefixing a quote mark.
     public static func field(_ value: String) -> String {

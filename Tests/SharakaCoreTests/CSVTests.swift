@@ -28,3 +28,10 @@ import Testing
         #expect(throws: CSV.ParseError(line: 2, message: "unterminated quoted field")) { try CSV.parse("a,b\n1,\"open\n2,3\n") }
     }
 }
+
+@Suite struct ExcelCSVTests {
+    @Test func excelFlavourUsesSemicolonsAndAByteOrderMark() {
+        let doc = CSV.excelDocument([["ref", "budget"], ["OR-1", "1 250,50"], ["a;b", "=1+1"]])
+        #expect(doc == "\u{FEFF}ref;budget\r\nOR-1;\"1 250,50\"\r\n\"a;b\";'=1+1\r\n")
+    }
+}

@@ -624,6 +624,14 @@ enum L10nKey: String, CaseIterable, Sendable {
     case chartBudgetDesc
     case countLabel
     case budgetTotal
+    case exportCommitmentsCSV
+    case exportMilestonesCSV
+    case exportExcel
+    case exportFeed
+    case exportPrint
+    case exportJSON
+    case exportsTitle
+    case printIntro
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

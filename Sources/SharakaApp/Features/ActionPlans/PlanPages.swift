@@ -49,6 +49,14 @@ enum PlanPages {
             H.h2(t(.commitmentsTitle)),
             H.p(t(.planFromProposals, ["n": t.number(fromProposals.count), "total": t.number(commitments.count)])),
             H.p([], H.a(t(.planDashboard), href: SiteURL.planDashboard(plan.id!).path(lang), [.cls("button secondary")])),
+            H.el("nav", [.aria("label", t(.exportsTitle)), .cls("exports")], [H.ul([.cls("nav-list")], [
+                H.a(t(.exportCommitmentsCSV), href: SiteURL.planCommitmentsCSV(plan.id!).path(lang)),
+                H.a(t(.exportCommitmentsCSV) + " — " + t(.exportExcel), href: SiteURL.planCommitmentsCSV(plan.id!).path(lang) + "?excel=1"),
+                H.a(t(.exportMilestonesCSV), href: SiteURL.planMilestonesCSV(plan.id!).path(lang)),
+                H.a(t(.exportJSON), href: "/api/v1/plans/\(plan.id!)"),
+                H.a(t(.exportFeed), href: SiteURL.planFeed(plan.id!).path(lang)),
+                H.a(t(.exportPrint), href: SiteURL.planPrint(plan.id!).path(lang)),
+            ])]),
             plan.revision > 0 ? H.p([], H.a(t(.revisionsTitle) + " (\(plan.revision))", href: SiteURL.planRevisions(plan.id!).path(lang))) : H.empty,
             commitments.isEmpty ? H.empty : H.table(caption: t(.commitmentsTitle),
                                                     headers: [t(.fieldReference), t(.fieldTitle), t(.fieldLeadBody), t(.completionLabel), t(.fromProposals)],
@@ -106,7 +114,8 @@ enum PlanPages {
             history.isEmpty ? H.p(t(.progressEmpty), [.cls("muted")]) : H.table(
                 caption: t(.completionHistory), headers: [t(.fieldReportedOn), t(.completionLabel)],
                 rows: history.map { [H.text(day($0.reportedOn)), H.text("\($0.commitmentCompletion) % — \(t.irm(IRMCompletion.level(percent: $0.commitmentCompletion)))")] }),
-            H.p([], H.a(t(.historyTitle), href: SiteURL.commitmentHistory(c.id!).path(lang))),
+            H.p([], H.a(t(.historyTitle), href: SiteURL.commitmentHistory(c.id!).path(lang)), H.text(" · "),
+                H.a(t(.exportFeed), href: SiteURL.commitmentFeed(c.id!).path(lang))),
         ]))
     }
 
