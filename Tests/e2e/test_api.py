@@ -65,3 +65,30 @@ def test_co_creation_answers_match_the_document(site):
     for m in meetings:
         check("/meetings/%s" % m["id"], "#/components/schemas/Meeting")
     assert any(m["minutes"] for m in meetings)
+
+
+def test_monitoring_answers_match_the_document(site):
+    """Plans, commitments, dashboards and histories on the demo data, validated against their schemas."""
+    from jsonschema import Draft202012Validator
+    _, _, doc = get_json(site.url("/api/v1/openapi.json"))
+
+    def check(path, schema):
+        _, _, value = get_json(site.url("/api/v1" + path))
+        Draft202012Validator({"$ref": schema, "components": doc["components"]}).validate(value)
+        return value
+
+    plans = get_json(site.url("/api/v1/plans"))[2]
+    assert len(plans) >= 4
+    for p in plans:
+        Draft202012Validator({"$ref": "#/components/schemas/Plan", "components": doc["components"]}).validate(p)
+    regional = next(p for p in plans if p["ogpName"] == "Oriental OGP Local 2025-2027")
+    plan = check("/plans/%s" % regional["id"], "#/components/schemas/Plan")
+    assert any(c["reference"] == "MAORT0002" for c in plan["commitments"])
+    check("/plans/%s/dashboard" % regional["id"], "#/components/schemas/Dashboard")
+    reported = next(c for c in plan["commitments"] if c["completion"] > 0)
+    commitment = check("/commitments/%s" % reported["id"], "#/components/schemas/Commitment")
+    assert commitment["progress"]
+    history = get_json(site.url("/api/v1/commitments/%s/history" % reported["id"]))[2]
+    for entry in history:
+        Draft202012Validator({"$ref": "#/components/schemas/AuditEntry", "components": doc["components"]}).validate(entry)
+    assert history

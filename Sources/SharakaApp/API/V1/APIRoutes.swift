@@ -13,6 +13,7 @@ enum APIRoutes {
         api.get("organisations", ":id", use: organisation)
         ProcessAPI.register(api)
         CoCreationAPI.register(api)
+        MonitoringAPI.register(api)
     }
 
     @Sendable static func region(req: Request) async throws -> RegionDTO {

@@ -103,9 +103,9 @@ enum OpenAPIDocument {
         let doc: [String: Any] = [
             "openapi": "3.1.0",
             "info": ["title": "Sharaka API", "version": "1.0.0",
-                     "description": "Open data of the Sharaka open-government platform: the region, its provinces, the organisations taking part and the participatory processes."],
+                     "description": "Open data of the Sharaka open-government platform: the region, its provinces, the organisations taking part, the participatory processes, the action plans and their monitoring."],
             "servers": [["url": "/api/v1"]],
-            "paths": coCreation.merging([
+            "paths": coCreation.merging(MonitoringOpenAPI.paths) { a, _ in a }.merging([
                 "/openapi.json": ["get": ["operationId": "getOpenAPI", "summary": "This document",
                                           "responses": ["200": ok(["type": "object"])]]],
                 "/region": ["get": ["operationId": "getRegion", "summary": "The region this instance serves",
@@ -136,7 +136,7 @@ enum OpenAPIDocument {
                 ]],
             ] as [String: Any]) { a, _ in a },
             "components": ["securitySchemes": ["token": ["type": "http", "scheme": "bearer", "description": "A personal token made on the account page (shk_…)."]],
-                           "schemas": coCreationSchemas.merging([
+                           "schemas": coCreationSchemas.merging(MonitoringOpenAPI.schemas) { a, _ in a }.merging([
                 "Problem": ["type": "object", "required": ["type", "title", "status"], "properties": [
                     "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
                     "detail": ["type": "string"], "instance": ["type": "string"]]],
