@@ -23,6 +23,7 @@ enum SiteURL: Hashable {
     case search, moderation, report, moderationDecide(UUID)
     case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID)
     case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID), planDashboard(UUID)
+    case planAssessment(UUID), planAssessmentPublish(UUID), commitmentAssessment(UUID), planReports(UUID), assessmentReport(UUID)
     case planCommitmentsCSV(UUID), planMilestonesCSV(UUID), planFeed(UUID), commitmentFeed(UUID), planPrint(UUID)
     case commitmentNew(UUID), commitmentEdit(UUID), milestoneNew(UUID), milestoneEdit(UUID)
 
@@ -101,6 +102,11 @@ enum SiteURL: Hashable {
         case .milestoneProgress(let id): "milestones/\(id)/progress"
         case .planNew: "plans/new"
         case .planDashboard(let id): "plans/\(id)/dashboard"
+        case .planAssessment(let id): "plans/\(id)/assessment"
+        case .planAssessmentPublish(let id): "plans/\(id)/assessment/publish"
+        case .commitmentAssessment(let id): "commitments/\(id)/assessment"
+        case .planReports(let id): "plans/\(id)/reports"
+        case .assessmentReport(let id): "reports/\(id)"
         case .planCommitmentsCSV(let id): "plans/\(id)/commitments.csv"
         case .planMilestonesCSV(let id): "plans/\(id)/milestones.csv"
         case .planFeed(let id): "plans/\(id)/progress.atom"

@@ -1,6 +1,7 @@
 /// Platform-wide roles, from least to most trusted. A visitor has no account.
 public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
-    case visitor, citizen, organisationMember = "organisation_member", official, moderator, administrator
+    /// `reviewer`: an independent researcher who assesses commitments, as OGP's IRM does.
+    case visitor, citizen, organisationMember = "organisation_member", reviewer, official, moderator, administrator
 
     public static func < (a: Role, b: Role) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -28,6 +29,8 @@ public enum Action: String, CaseIterable, Sendable {
     case report
     /// Work the moderation queue: hide, restore, block.
     case moderate
+    /// Draft and publish independent assessments of commitments.
+    case assess
 }
 
 /// The one place that decides who may do what.
@@ -45,6 +48,7 @@ public enum Policy {
             return role == .official || role == .administrator
         case .report: return role >= .citizen
         case .moderate: return role >= .moderator
+        case .assess: return role == .reviewer || role == .administrator
         }
     }
 }

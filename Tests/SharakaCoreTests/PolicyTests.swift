@@ -7,7 +7,7 @@ import Testing
     static let expected: [Action: Set<Role>] = [
         .viewPublicPages: Set(Role.allCases),
         .register: [.visitor],
-        .manageOwnAccount: [.citizen, .organisationMember, .official, .moderator, .administrator],
+        .manageOwnAccount: [.citizen, .organisationMember, .reviewer, .official, .moderator, .administrator],
         .listUsers: [.moderator, .administrator],
         .blockUser: [.moderator, .administrator],
         .changeUserRole: [.administrator],
@@ -15,8 +15,9 @@ import Testing
         .editRegionSettings: [.administrator],
         .viewOutbox: [.administrator],
         .createProcess: [.official, .administrator],
-        .report: [.citizen, .organisationMember, .official, .moderator, .administrator],
+        .report: [.citizen, .organisationMember, .reviewer, .official, .moderator, .administrator],
         .moderate: [.moderator, .administrator],
+        .assess: [.reviewer, .administrator],
     ]
 
     @Test(arguments: Action.allCases)

@@ -632,6 +632,37 @@ enum L10nKey: String, CaseIterable, Sendable {
     case exportJSON
     case exportsTitle
     case printIntro
+    case roleReviewer
+    case assessmentTitle
+    case assessmentWorkspace
+    case assessmentDraft
+    case assessmentNone
+    case assessmentEdit
+    case fieldVerifiable
+    case fieldRelevance
+    case fieldPotentialImpact
+    case impactNone
+    case impactMinor
+    case impactModerate
+    case impactTransformative
+    case fieldCompletionLevel
+    case fieldDidItOpen
+    case openWorsened
+    case openDidNotChange
+    case openMarginal
+    case openMajor
+    case openOutstanding
+    case fieldNarrative
+    case fieldSources
+    case yes
+    case no
+    case reportPublish
+    case fieldReportTitle
+    case reportsTitle
+    case reportsEmpty
+    case reportPublishedOn
+    case errNoDrafts
+    case errChoose
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

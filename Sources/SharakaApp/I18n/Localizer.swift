@@ -90,6 +90,7 @@ struct Localizer: Sendable {
         case .organisationMember: self(.roleOrganisationMember)
         case .official: self(.roleOfficial)
         case .moderator: self(.roleModerator)
+        case .reviewer: self(.roleReviewer)
         case .administrator: self(.roleAdministrator)
         }
     }

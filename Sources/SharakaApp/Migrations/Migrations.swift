@@ -23,5 +23,6 @@ enum Migrations {
         app.migrations.add(CreateAPITokens())
         app.migrations.add(IndexProposalLists())
         app.migrations.add(CreateActionPlans())
+        app.migrations.add(CreateAssessments())
     }
 }

@@ -23,7 +23,8 @@ enum PlanController {
         let fromProposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all()
         return await req.render(PlanPages.show(req.t, plan: plan, commitments: commitments,
                                                fromProposals: Set(fromProposals.map { $0.$commitment.id }),
-                                               canManage: try await PlanAccess.canManage(req.currentUser, plan, on: req.db)))
+                                               canManage: try await PlanAccess.canManage(req.currentUser, plan, on: req.db),
+                                               canAssess: req.currentUser.map { Policy.allows($0.roleValue, .assess) } ?? false))
     }
 
     @Sendable static func commitment(req: Request) async throws -> Response {
@@ -36,10 +37,12 @@ enum PlanController {
         if plan.statusValue.acceptsProgress, req.currentUser != nil {
             for m in milestones where try await PlanAccess.canReport(req.currentUser, m, plan: plan, on: req.db) { reportable.insert(m.id!) }
         }
+        let assessment = try await Assessment.query(on: req.db).filter(\.$commitment.$id == commitment.id!).filter(\.$report.$id != nil)
+            .with(\.$report).sort(\.$updatedAt, .descending).first()
         let canManage = plan.statusValue != .closed ? try await PlanAccess.canManage(req.currentUser, plan, on: req.db) : false
         return await req.render(PlanPages.commitment(req.t, commitment: commitment, plan: plan, milestones: milestones, updates: updates,
                                                      proposals: proposals, reportable: reportable, today: Day(Date()),
-                                                     canManage: canManage))
+                                                     canManage: canManage, assessment: assessment))
     }
 
     /// The commitment's public history, read from the audit log.

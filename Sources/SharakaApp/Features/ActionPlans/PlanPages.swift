@@ -17,7 +17,7 @@ enum PlanPages {
         ]))
     }
 
-    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>, canManage: Bool) -> Page {
+    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>, canManage: Bool, canAssess: Bool = false) -> Page {
         let lang = t.language
         let title = plan.title.resolve(for: lang)?.text ?? ""
         let rows: [[HNode]] = commitments.map { c in
@@ -48,7 +48,9 @@ enum PlanPages {
             LangText.node(plan.description.resolve(for: lang), page: lang, t, tag: "p"),
             H.h2(t(.commitmentsTitle)),
             H.p(t(.planFromProposals, ["n": t.number(fromProposals.count), "total": t.number(commitments.count)])),
-            H.p([], H.a(t(.planDashboard), href: SiteURL.planDashboard(plan.id!).path(lang), [.cls("button secondary")])),
+            H.p([.cls("actions")], H.a(t(.planDashboard), href: SiteURL.planDashboard(plan.id!).path(lang), [.cls("button secondary")]),
+                H.a(t(.reportsTitle), href: SiteURL.planReports(plan.id!).path(lang), [.cls("button secondary")]),
+                canAssess ? H.a(t(.assessmentWorkspace), href: SiteURL.planAssessment(plan.id!).path(lang), [.cls("button secondary")]) : H.empty),
             H.el("nav", [.aria("label", t(.exportsTitle)), .cls("exports")], [H.ul([.cls("nav-list")], [
                 H.a(t(.exportCommitmentsCSV), href: SiteURL.planCommitmentsCSV(plan.id!).path(lang)),
                 H.a(t(.exportCommitmentsCSV) + " — " + t(.exportExcel), href: SiteURL.planCommitmentsCSV(plan.id!).path(lang) + "?excel=1"),
@@ -65,7 +67,7 @@ enum PlanPages {
     }
 
     static func commitment(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, milestones: [Milestone], updates: [ProgressUpdate],
-                           proposals: [Proposal], reportable: Set<UUID>, today: Day, canManage: Bool) -> Page {
+                           proposals: [Proposal], reportable: Set<UUID>, today: Day, canManage: Bool, assessment: Assessment? = nil) -> Page {
         let lang = t.language
         func text(_ l: LocalizedText) -> HNode { LangText.node(l.resolve(for: lang), page: lang, t, tag: "p") }
         func day(_ iso: String) -> String { Day(iso: iso).map { t.day($0) } ?? iso }
@@ -110,6 +112,13 @@ enum PlanPages {
                     updatesList(t, byMilestone[m.id!] ?? []),
                 ])
             }),
+            assessment.map { a in
+                H.el("aside", [.cls("notice assessment")], [
+                    H.h2(t(.assessmentTitle)),
+                    H.p("\(t(.fieldCompletionLevel)): \(IRMCompletion(rawValue: a.completion).map { t.irm($0) } ?? a.completion) · \(t(.fieldPotentialImpact)): \(PotentialImpact(rawValue: a.potentialImpact).map { t.impact($0) } ?? "") · \(t(.fieldDidItOpen)) \(DidItOpenGovernment(rawValue: a.didItOpen).map { t.openGovernment($0) } ?? "")"),
+                    a.report.map { r in H.a(r.title, href: SiteURL.assessmentReport(r.id!).path(lang) + "#a-\(c.reference)", [.attr("dir", "auto")]) } ?? H.empty,
+                ])
+            } ?? H.empty,
             H.h2(t(.completionHistory)),
             history.isEmpty ? H.p(t(.progressEmpty), [.cls("muted")]) : H.table(
                 caption: t(.completionHistory), headers: [t(.fieldReportedOn), t(.completionLabel)],

@@ -88,7 +88,7 @@ enum DemoPlan {
                           ("Tableau de bord public", "2026-04-01", "2026-12-31", 2, .notStarted, 0)]),
     ]
 
-    static func seed(council: Organisation, official: User, process: ParticipatoryProcess, app: Application, on db: any Database) async throws {
+    static func seed(council: Organisation, official: User, reviewer: User, process: ParticipatoryProcess, app: Application, on db: any Database) async throws {
         let plan = ActionPlan()
         plan.title = LocalizedText([.ar: "خطة عمل الحكومة المنفتحة لجهة الشرق 2025-2027", .fr: "Plan d'action de gouvernement ouvert de la Région de l'Oriental 2025-2027",
                                     .en: "Oriental Region open-government action plan 2025–2027", .zgh: "ⴰⵖⴰⵡⴰⵙ ⵏ ⵜⵏⴱⴰⴹⵜ ⵢⴰⵔⵣⵎⵏ ⵏ ⵜⵎⵏⴰⴹⵜ ⵏ ⵓⴳⵎⵎⴰⴹ 2025-2027"])
@@ -151,5 +151,29 @@ enum DemoPlan {
             }
         }
         _ = try await PlanSnapshot.recordRevision(plan, reason: "Adoption du plan par le Conseil régional (données de démonstration)", by: official, on: db)
+        try await publishAssessment(plan: plan, reviewer: reviewer, on: db)
+    }
+
+    /// A mid-term independent report on three commitments, as the IRM would write it.
+    private static func publishAssessment(plan: ActionPlan, reviewer: User, on db: any Database) async throws {
+        let report = AssessmentReport()
+        report.title = "Rapport d'évaluation à mi-parcours 2026 (démonstration)"; report.publishedAt = Date()
+        report.$plan.id = plan.id!; report.$reviewer.id = reviewer.id!
+        try await report.create(on: db)
+        let rows: [(String, PotentialImpact, DidItOpenGovernment, String)] = [
+            ("OR-2025-01", .moderate, .major, "Les données budgétaires trimestrielles sont publiées et réutilisées par deux associations ; le budget citoyen reste à finaliser."),
+            ("OR-2025-04", .transformative, .marginal, "Le portail de demandes d'information est en test ; les délais légaux ne sont pas encore suivis automatiquement."),
+            ("OR-2025-05", .minor, .didNotChange, "Les démarches en ligne existent pour les subventions, mais le guichet mobile a été annulé et l'accès rural n'a pas progressé."),
+        ]
+        for (ref, impact, open, narrative) in rows {
+            guard let c = try await Commitment.query(on: db).filter(\.$plan.$id == plan.id!).filter(\.$reference == ref).first() else { continue }
+            let a = Assessment()
+            a.updatedAt = Date(); a.verifiable = true; a.relevance = c.ogpValues; a.potentialImpact = impact.rawValue; a.completion = c.level.rawValue
+            a.didItOpen = open.rawValue; a.narrative = narrative; a.sources = "Entretiens avec les partenaires et documents publiés sur la plateforme (démonstration)."
+            a.$commitment.id = c.id!; a.$reviewer.id = reviewer.id!; a.$report.id = report.id!
+            try await a.create(on: db)
+            try await AuditLog.append(.init(action: "publish", objectKind: "assessment", objectID: a.id!, scope: c.id!, before: [:],
+                                            after: AssessmentForm.fields(a)), actor: reviewer.id!.uuidString, on: db)
+        }
     }
 }

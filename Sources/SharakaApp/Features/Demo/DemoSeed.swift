@@ -39,13 +39,14 @@ enum DemoSeed {
             if let council = orgs[.regionalCouncil]?.first {
                 process = try await DemoProcess.create(organiser: council, today: Day(Date()), on: db)
             }
-            var official: User?
+            var official: User?, reviewer: User?
             let people: [(String, String, Role, Sector?)] = [
                 ("admin@demo.sharaka.ma", "مدير المنصة", .administrator, nil),
                 ("moderator@demo.sharaka.ma", "Modératrice Démo", .moderator, nil),
                 ("official@demo.sharaka.ma", "مسؤول مجلس الجهة", .official, .regionalCouncil),
                 ("association@demo.sharaka.ma", "Association Démo", .organisationMember, .association),
                 ("citizen@demo.sharaka.ma", "مواطنة تجريبية", .citizen, nil),
+                ("reviewer@demo.sharaka.ma", "Chercheuse indépendante (démo)", .reviewer, nil),
             ]
             for (email, name, role, sector) in people {
                 let password = DemoPassword.make()
@@ -58,13 +59,14 @@ enum DemoSeed {
                 }
                 accounts.append(Account(email: email, password: password, role: role))
                 if role == .official { official = user }
+                if role == .reviewer { reviewer = user }
             }
             if let process, let council = orgs[.regionalCouncil]?.first, let official {
                 // Participants cannot sign in: their password is a random one nobody knows.
                 let hash = try await app.password.async.hash(DemoPassword.make() + DemoPassword.make()).get()
                 try await DemoCoCreation.seed(process: process, council: council, orgs: orgs, provinces: provinces.map(\.code),
                                               official: official, passwordHash: hash, on: db)
-                try await DemoPlan.seed(council: council, official: official, process: process, app: app, on: db)
+                try await DemoPlan.seed(council: council, official: official, reviewer: reviewer!, process: process, app: app, on: db)
             }
             app.regionCache.invalidate()
             app.homeFacts.invalidate()

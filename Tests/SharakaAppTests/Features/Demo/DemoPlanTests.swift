@@ -21,6 +21,10 @@ import Vapor
             #expect(Set(commitments.map(\.level)).count >= 3)
             #expect(try await ProgressEvidence.query(on: app.db).count() > 0)
             #expect(try await CommitmentProposal.query(on: app.db).count() > 0)
+            // one published independent report
+            let report = try #require(try await AssessmentReport.query(on: app.db).filter(\.$plan.$id == plan.id!).first())
+            #expect(try await Assessment.query(on: app.db).filter(\.$report.$id == report.id!).count() == 3)
+            #expect(try await Client(app).get("/fr/reports/\(report.id!)").status == .ok)
             // the national plans are there too, and the whole history verifies
             #expect(try await ActionPlan.query(on: app.db).filter(\.$member == "Morocco NAP 2024-2027").count() == 1)
             #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)

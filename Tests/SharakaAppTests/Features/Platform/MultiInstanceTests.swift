@@ -30,7 +30,7 @@ import VaporTesting
                 // 72 demo organisations and the adopting bodies of the imported national and Laâyoune plans
                 #expect(try await Organisation.query(on: a.db).count() == 74)
                 #expect(try await ActionPlan.query(on: a.db).count() == 5)
-                #expect(try await User.query(on: a.db).count() == 5 + DemoCoCreation.people.count)
+                #expect(try await User.query(on: a.db).count() == 6 + DemoCoCreation.people.count)
                 #expect(try await Proposal.query(on: a.db).count() == 40)
             }
         }
