@@ -98,6 +98,7 @@ func routes(_ app: Application) throws {
         get(.milestoneProgress(id), ProgressController.form)
         post(.milestoneProgress(id), ProgressController.report)
         get(.planDashboard(id), DashboardController.show)
+        get(.progressUpdate(id), ProgressController.show)
         get(.planAssessment(id), AssessmentController.workspace)
         post(.planAssessmentPublish(id), AssessmentController.publish)
         get(.commitmentAssessment(id), AssessmentController.form)

@@ -719,3 +719,4 @@ s("reportsEmpty","لم يُنشر أي تقرير بعد.","Aucun rapport publi�
 s("reportPublishedOn","نُشر في {date}","Publié le {date}","Published on {date}","{date}")
 s("errNoDrafts","لا توجد تقييمات في المسودة لنشرها.","Aucune évaluation en brouillon à publier.","No draft assessment to publish.","ⵓⵍⴰ ⵢⴰⵏ.")
 s("errChoose","اختر قيمة.","Choisissez une valeur.","Choose a value.","ⴰⴷⴷⵓⵔ.")
+s("commentsOnReport","التعليقات على هذا التقرير","Commentaires sur ce point d'avancement","Comments on this report","ⵉⵙⵖⵉⵍⵏ")

@@ -663,6 +663,7 @@ enum L10nKey: String, CaseIterable, Sendable {
     case reportPublishedOn
     case errNoDrafts
     case errChoose
+    case commentsOnReport
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

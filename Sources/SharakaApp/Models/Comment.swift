@@ -7,7 +7,7 @@ import Vapor
 final class Comment: Model, @unchecked Sendable {
     static let schema = "comments"
 
-    enum Target: String, CaseIterable, Sendable { case proposal, process, meeting }
+    enum Target: String, CaseIterable, Sendable { case proposal, process, meeting, progress }
 
     // managed fields
     @ID(key: .id) var id: UUID?

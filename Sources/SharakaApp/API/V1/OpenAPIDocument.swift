@@ -89,7 +89,7 @@ enum OpenAPIDocument {
             "CommentPage": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
                 "items": ["type": "array", "items": ref("Comment")], "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]]],
             "NewComment": ["type": "object", "required": ["target_kind", "target_id", "body"], "properties": [
-                "target_kind": ["type": "string", "enum": ["proposal", "process", "meeting"]], "target_id": uuid, "parent_id": uuid,
+                "target_kind": ["type": "string", "enum": Comment.Target.allCases.map(\.rawValue)], "target_id": uuid, "parent_id": uuid,
                 "body": ["type": "string", "minLength": 2, "maxLength": 3000], "alignment": ["type": "string", "enum": ["in_favour", "against", "neutral"]]]],
             "Support": ["type": "object", "required": ["proposal", "supported", "changed", "supports"], "properties": [
                 "proposal": uuid, "supported": ["type": "boolean"], "changed": ["type": "boolean"], "supports": ["type": "integer"]]],

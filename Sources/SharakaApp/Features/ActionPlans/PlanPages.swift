@@ -135,6 +135,7 @@ enum PlanPages {
                 H.p([], H.strong(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn),
                     H.text(" · \(u.author.name) · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
                 H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
+                H.p([], H.a(t(.commentsOnReport), href: SiteURL.progressUpdate(u.id!).path(t.language) + "#comments")),
                 u.evidence.isEmpty ? H.empty : H.group([
                     H.small(t(.evidenceTitle)),
                     H.ul([], u.evidence.map { e in

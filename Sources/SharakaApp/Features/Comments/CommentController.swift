@@ -51,13 +51,13 @@ enum CommentController {
                 try await (db as! any SQLDatabase).raw("UPDATE proposals SET comments_count = comments_count + 1 WHERE id = \(bind: targetID)").run()
             }
             // The person replied to hears "reply"; everyone else following hears "new comment".
-            let follow = target.follow
-            var followers = try await Notifier.followers(follow, targetID, on: db)
+            let follow = target.follow, followID = target.followID ?? targetID
+            var followers = try await Notifier.followers(follow, followID, on: db)
             if let parent = repliedTo, parent.$author.id != user.id {
                 followers.remove(parent.$author.id)
-                try await Notifier.emit(.reply, target: follow, id: targetID, title: target.title, to: [parent.$author.id], except: user.id, publicURL: publicURL, on: db)
+                try await Notifier.emit(.reply, target: follow, id: followID, title: target.title, to: [parent.$author.id], except: user.id, publicURL: publicURL, on: db)
             }
-            try await Notifier.emit(.comment, target: follow, id: targetID, title: target.title, to: followers, except: user.id, publicURL: publicURL, on: db)
+            try await Notifier.emit(.comment, target: follow, id: followID, title: target.title, to: followers, except: user.id, publicURL: publicURL, on: db)
         }
         return .posted(comment, target)
     }
@@ -149,6 +149,9 @@ enum CommentTargets {
         let open: Bool
         let follow: FollowTarget
         let title: String
+        /// What followers follow when it is not the commented object itself (a progress
+        /// report's comments go to the commitment's followers).
+        var followID: UUID? = nil
         func path(_ language: Language) -> String { url.path(language) }
     }
 
@@ -170,6 +173,13 @@ enum CommentTargets {
                   let p = try await ParticipatoryProcess.find(m.$process.id, on: req.db), p.statusValue.isPublic
             else { throw Abort(.notFound) }
             return Target(url: .meeting(id), open: p.statusValue == .published, follow: .meeting, title: m.title.resolve(for: req.language)?.text ?? "")
+        case .progress:
+            // Civil society's watchdog role: anyone with an account comments on a progress report of a public plan.
+            guard let u = try await ProgressUpdate.find(id, on: req.db), let c = try await Commitment.find(u.$commitment.id, on: req.db),
+                  let plan = try await ActionPlan.find(c.$plan.id, on: req.db), plan.statusValue.isPublic
+            else { throw Abort(.notFound) }
+            return Target(url: .progressUpdate(id), open: plan.statusValue != .closed, follow: .commitment, title: "\(c.reference) — \(u.reportedOn)",
+                          followID: c.id!)
         }
     }
 

@@ -23,6 +23,11 @@ struct ModeratedContent {
             return .init(kind: kind, id: id, authorID: p.$author.id, excerpt: p.title, hiddenAt: p.hiddenAt,
                          page: .proposal(id), anchor: "", follow: .proposal, followID: id)
         case .comment:
+            if let c = try await Comment.find(id, on: db), !c.isDeleted, c.targetKind == Comment.Target.progress.rawValue {
+                guard let u = try await ProgressUpdate.find(c.targetID, on: db) else { return nil }
+                return .init(kind: kind, id: id, authorID: c.$author.id, excerpt: String(c.body.prefix(120)), hiddenAt: c.hiddenAt,
+                             page: .progressUpdate(c.targetID), anchor: "#comment-\(id)", follow: .commitment, followID: u.$commitment.id)
+            }
             guard let c = try await Comment.find(id, on: db), !c.isDeleted,
                   let target = Comment.Target(rawValue: c.targetKind), let follow = FollowTarget(rawValue: target.rawValue)
             else { return nil }

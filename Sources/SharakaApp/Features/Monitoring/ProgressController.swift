@@ -70,6 +70,17 @@ enum ProgressController {
         return req.redirect(to: SiteURL.commitment(commitment.id!).path(req.language) + "#milestone-\(milestone.id!)")
     }
 
+    /// One progress report with its evidence and the public's comments on it.
+    @Sendable static func show(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let update = try await ProgressUpdate.query(on: req.db).filter(\.$id == id).with(\.$evidence).with(\.$author).with(\.$milestone).first()
+        else { throw Abort(.notFound) }
+        let target = try await CommentTargets.load(.progress, id, req)
+        let commitment = try await Commitment.find(update.$commitment.id, on: req.db)!
+        let comments = try await CommentTargets.section(.progress, id, page: .progressUpdate(id), open: target.open, req)
+        return await req.render(ProgressPages.show(req.t, update: update, commitment: commitment, comments: comments))
+    }
+
     /// The milestone, if the plan is running and the person may report on it.
     private static func reportable(_ req: Request) async throws -> (Milestone, Commitment, ActionPlan) {
         let user = try req.requireUser()

@@ -28,4 +28,24 @@ enum ProgressPages {
             ]),
         ]), status: status)
     }
+
+    static func show(_ t: Localizer, update u: ProgressUpdate, commitment c: Commitment, comments: CommentViews.Section) -> Page {
+        let lang = t.language
+        let title = t(.progressFor, ["title": u.milestone.title.resolve(for: lang)?.text ?? ""])
+        return Page(title: title, content: H.group([
+            H.p([], H.a(c.reference, href: SiteURL.commitment(c.id!).path(lang) + "#milestone-\(u.$milestone.id)")),
+            H.h1(title),
+            H.p("\(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn) · \(u.author.name) · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))"),
+            H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
+            u.evidence.isEmpty ? H.empty : H.group([
+                H.h2(t(.evidenceTitle)),
+                H.ul([], u.evidence.map { e in
+                    e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0), [.attr("dir", "auto")]) }
+                        ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])
+                }),
+            ]),
+            H.p("\(t(.completionLabel)): \(u.commitmentCompletion) % — \(t.irm(IRMCompletion.level(percent: u.commitmentCompletion)))"),
+            CommentViews.section(t, comments),
+        ]))
+    }
 }
