@@ -26,7 +26,9 @@ enum AnswerController {
             return await req.render(AnswerPages.form(req.t, proposal: proposal, state: state?.rawValue, reasoning: reasoning, errors: errors))
         }
         let publicURL = req.settings.publicURL
-        try await req.db.transaction { db in
+        // Audited: the reasoned response is part of the tamper-evident history (scope: the proposal).
+        try await AuditLog.write(req.application, actor: user) { db in
+            let previous = try await ProposalAnswer.query(on: db).filter(\.$proposal.$id == proposal.id!).sort(\.$createdAt, .descending).first()
             try await ProposalAnswer(proposalID: proposal.id!, state: state, reasoning: reasoning, by: user.id!, organisationID: process.$organiser.id).create(on: db)
             let sql = db as! any SQLDatabase
             if state.isDecision {
@@ -37,6 +39,9 @@ enum AnswerController {
             var recipients = try await Notifier.followers(.proposal, proposal.id!, on: db)
             recipients.insert(proposal.$author.id)
             try await Notifier.emit(.answer, target: .proposal, id: proposal.id!, title: proposal.title, to: recipients, except: user.id, publicURL: publicURL, on: db)
+            return ((), [.init(action: previous == nil ? "answer" : "revise", objectKind: "proposal_answer", objectID: proposal.id!, scope: proposal.id!,
+                               before: previous.map { ["state": $0.state, "reasoning": $0.reasoning] } ?? [:],
+                               after: ["state": state.rawValue, "reasoning": reasoning])])
         }
         req.flash(req.t(.answerPublished))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language) + "#answer")

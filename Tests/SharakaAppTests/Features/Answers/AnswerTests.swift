@@ -74,6 +74,11 @@ func organiserOfficial(_ app: Application, _ process: ParticipatoryProcess, emai
             // a revision keeps the history public and the first decision date
             #expect(try await official.post("/fr/proposals/\(pid)/answer", ["state": "partially_accepted", "reasoning": "Après l'atelier : publication trimestrielle en plus du rapport annuel."]).status == .seeOther)
             #expect(try await ProposalAnswer.query(on: app.db).count() == 3)
+            // each answer and revision is in the tamper-evident log, before and after
+            let audited = try await AuditEntry.query(on: app.db).filter(\.$objectKind == "proposal_answer").sort(\.$sequence).all()
+            #expect(audited.map(\.action) == ["answer", "revise", "revise"])
+            #expect(audited.last?.after.contains("partially_accepted") == true && audited.last?.before.contains("state") == true)
+            #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
             stored = try #require(try await Proposal.find(proposal.id, on: app.db))
             #expect(stored.answerState == "partially_accepted" && stored.answeredAt == firstDecision)
             let page = try await Client(app).get("/fr/proposals/\(pid)").body.string
