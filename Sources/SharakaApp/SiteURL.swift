@@ -23,7 +23,7 @@ enum SiteURL: Hashable {
     case search, moderation, report, moderationDecide(UUID)
     case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID)
     case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID), planDashboard(UUID)
-    case progressUpdate(UUID)
+    case progressUpdate(UUID), planDocuments(UUID)
     case planAssessment(UUID), planAssessmentPublish(UUID), commitmentAssessment(UUID), planReports(UUID), assessmentReport(UUID)
     case planCommitmentsCSV(UUID), planMilestonesCSV(UUID), planFeed(UUID), commitmentFeed(UUID), planPrint(UUID)
     case commitmentNew(UUID), commitmentEdit(UUID), milestoneNew(UUID), milestoneEdit(UUID)
@@ -105,6 +105,7 @@ enum SiteURL: Hashable {
         case .planDashboard(let id): "plans/\(id)/dashboard"
         case .planAssessment(let id): "plans/\(id)/assessment"
         case .progressUpdate(let id): "progress/\(id)"
+        case .planDocuments(let id): "plans/\(id)/documents"
         case .planAssessmentPublish(let id): "plans/\(id)/assessment/publish"
         case .commitmentAssessment(let id): "commitments/\(id)/assessment"
         case .planReports(let id): "plans/\(id)/reports"

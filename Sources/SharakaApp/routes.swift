@@ -115,6 +115,7 @@ func routes(_ app: Application) throws {
         get(.planEdit(id), PlanAdminController.editPlan)
         post(.planEdit(id), PlanAdminController.updatePlan)
         post(.planStatus(id), PlanAdminController.changeStatus)
+        post(.planDocuments(id), PlanAdminController.addDocument)
         get(.planRevisions(id), PlanAdminController.revisions)
         get(.planCompare(id), PlanAdminController.compare)
         get(.commitmentNew(id), PlanAdminController.newCommitment)

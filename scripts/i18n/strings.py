@@ -720,3 +720,8 @@ s("reportPublishedOn","نُشر في {date}","Publié le {date}","Published on {
 s("errNoDrafts","لا توجد تقييمات في المسودة لنشرها.","Aucune évaluation en brouillon à publier.","No draft assessment to publish.","ⵓⵍⴰ ⵢⴰⵏ.")
 s("errChoose","اختر قيمة.","Choisissez une valeur.","Choose a value.","ⴰⴷⴷⵓⵔ.")
 s("commentsOnReport","التعليقات على هذا التقرير","Commentaires sur ce point d'avancement","Comments on this report","ⵉⵙⵖⵉⵍⵏ")
+s("planDocuments","وثائق الخطة","Documents du plan","Plan documents","ⵉⵙⴽⴽⵉⵍⵏ")
+s("planDocumentsEmpty","لا توجد وثائق.","Aucun document.","No documents.","ⵓⵍⴰ ⵢⴰⵏ.")
+s("fieldDocument","وثيقة (PDF أو وثيقة مكتبية أو صورة أو CSV، حتى 20 ميغابايت)","Document (PDF, bureautique, image ou CSV, 20 Mo max.)","Document (PDF, office, image or CSV, up to 20 MB)","ⴰⵙⴽⴽⵉⵍ")
+s("documentAdd","إضافة الوثيقة","Ajouter le document","Add the document","ⵔⵏⵓ")
+s("errFileMissing","اختر ملفا.","Choisissez un fichier.","Choose a file.","ⴰⴷⴷⵓⵔ ⴰⴼⴰⵢⵍⵓ.")

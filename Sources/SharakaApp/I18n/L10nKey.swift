@@ -664,6 +664,11 @@ enum L10nKey: String, CaseIterable, Sendable {
     case errNoDrafts
     case errChoose
     case commentsOnReport
+    case planDocuments
+    case planDocumentsEmpty
+    case fieldDocument
+    case documentAdd
+    case errFileMissing
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

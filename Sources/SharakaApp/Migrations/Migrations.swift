@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(IndexProposalLists())
         app.migrations.add(CreateActionPlans())
         app.migrations.add(CreateAssessments())
+        app.migrations.add(CreatePlanDocuments())
     }
 }

@@ -123,3 +123,16 @@ struct RevisionSnapshot: Codable, Sendable, Equatable {
     var fields: [Field]
     var pairs: [(String, String)] { fields.map { ($0.path, $0.value) } }
 }
+
+/// A document of the plan (the adopted text, a council decision, an annex).
+final class PlanDocument: Model, @unchecked Sendable {
+    static let schema = "plan_documents"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "file_sha256") var fileSHA256: String
+    @Field(key: "created_at") var createdAt: Date
+    @Parent(key: "plan_id") var plan: ActionPlan
+
+    init() {}
+}

@@ -83,6 +83,31 @@ enum PlanAdminController {
         return req.redirect(to: SiteURL.plan(plan.id!).path(req.language))
     }
 
+    /// Attaches a document to the plan (checked by content, 20 MB at most).
+    @Sendable static func addDocument(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let plan = try await manageable(req.parameters.get("id", as: UUID.self), req)
+        guard let upload = try? req.content.get(File.self, at: "document"), upload.data.readableBytes > 0 else {
+            throw Refusal(.unprocessableEntity, .errFileMissing)
+        }
+        let stored: StoredFile
+        do {
+            stored = try await req.application.fileStore.store(Data(buffer: upload.data), originalName: upload.filename,
+                allowed: Set(FileKind.allCases.filter(\.isEvidence)), maxBytes: req.settings.maxUploadBytes, on: req.db)
+        } catch is FileUploadError {
+            throw Refusal(.unprocessableEntity, .errFileType)
+        }
+        try await AuditLog.write(req.application, actor: user) { db in
+            let d = PlanDocument()
+            d.name = String(upload.filename.prefix(200)); d.fileSHA256 = stored.id!; d.createdAt = Date(); d.$plan.id = plan.id!
+            try await d.create(on: db)
+            return ((), [.init(action: "document", objectKind: "plan", objectID: plan.id!, scope: plan.id!, before: [:],
+                               after: ["document": d.name, "sha256": d.fileSHA256])])
+        }
+        req.flash(req.t(.saved))
+        return req.redirect(to: SiteURL.plan(plan.id!).path(req.language) + "#documents")
+    }
+
     // MARK: revisions
 
     @Sendable static func revisions(req: Request) async throws -> Response {

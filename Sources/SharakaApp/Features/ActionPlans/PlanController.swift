@@ -20,11 +20,12 @@ enum PlanController {
     @Sendable static func show(req: Request) async throws -> Response {
         let plan = try await visiblePlan(req.parameters.get("id", as: UUID.self), req)
         let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).all()
+        let documents = try await PlanDocument.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$createdAt).all()
         let fromProposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all()
         return await req.render(PlanPages.show(req.t, plan: plan, commitments: commitments,
                                                fromProposals: Set(fromProposals.map { $0.$commitment.id }),
                                                canManage: try await PlanAccess.canManage(req.currentUser, plan, on: req.db),
-                                               canAssess: req.currentUser.map { Policy.allows($0.roleValue, .assess) } ?? false))
+                                               canAssess: req.currentUser.map { Policy.allows($0.roleValue, .assess) } ?? false, documents: documents))
     }
 
     @Sendable static func commitment(req: Request) async throws -> Response {

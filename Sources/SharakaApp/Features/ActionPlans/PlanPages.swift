@@ -17,7 +17,7 @@ enum PlanPages {
         ]))
     }
 
-    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>, canManage: Bool, canAssess: Bool = false) -> Page {
+    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>, canManage: Bool, canAssess: Bool = false, documents: [PlanDocument] = []) -> Page {
         let lang = t.language
         let title = plan.title.resolve(for: lang)?.text ?? ""
         let rows: [[HNode]] = commitments.map { c in
@@ -46,6 +46,13 @@ enum PlanPages {
                 (t(.fieldAdoptingBody), LangText.node(plan.adoptingBody.name.resolve(for: lang), page: lang, t)),
             ]),
             LangText.node(plan.description.resolve(for: lang), page: lang, t, tag: "p"),
+            H.el("section", [.id("documents"), .aria("labelledby", "documents-title")], [
+                H.el("h2", [.id("documents-title")], [H.text(t(.planDocuments))]),
+                documents.isEmpty ? H.p(t(.planDocumentsEmpty), [.cls("muted")]) : H.ul([], documents.map { H.a($0.name, href: SiteURL.file($0.fileSHA256), [.attr("dir", "auto")]) }),
+                canManage && plan.statusValue != .closed ? H.el("form", [.action(SiteURL.planDocuments(plan.id!).path(lang)), .postMethod, .cls("stack"), .attr("enctype", "multipart/form-data")], [
+                    CSRFField(), FormField.input("document", label: t(.fieldDocument), type: "file", required: true), H.button(t(.documentAdd), [.cls("secondary")]),
+                ]) : H.empty,
+            ]),
             H.h2(t(.commitmentsTitle)),
             H.p(t(.planFromProposals, ["n": t.number(fromProposals.count), "total": t.number(commitments.count)])),
             H.p([.cls("actions")], H.a(t(.planDashboard), href: SiteURL.planDashboard(plan.id!).path(lang), [.cls("button secondary")]),

@@ -92,9 +92,17 @@ import Vapor
             #expect(compare.contains("OR-2025-01/budget") && compare.contains("1250000.50") && compare.contains("1400000.00"))
             #expect(try await Client(app).get("/fr/plans/\(plan.id!)/compare?from=1&to=9").status == .notFound)
 
+            // documents: checked by content, listed publicly, audited
+            try await client.get("/fr/plans/\(plan.id!)")
+            #expect(try await client.postMultipart("/fr/plans/\(plan.id!)/documents", [:], file: ("document", "plan.pdf", "application/pdf", Data("<script>x</script>".utf8))).status == .unprocessableEntity)
+            #expect(try await client.postMultipart("/fr/plans/\(plan.id!)/documents", [:], file: ("document", "plan-adopte.pdf", "application/pdf", Data("%PDF-1.4\n%plan\n".utf8))).status == .seeOther)
+            #expect(try await citizen.postMultipart("/fr/plans/\(plan.id!)/documents", [:], file: ("document", "x.pdf", "application/pdf", Data("%PDF-1.4\n".utf8))).status == .forbidden)
+            #expect(try await Client(app).get("/fr/plans/\(plan.id!)").body.string.contains("plan-adopte.pdf"))
+            #expect(try await PlanDocument.query(on: app.db).count() == 1)
+
             // every write is in the chain
             let verified = try await AuditLog.verify(on: app.db)
-            #expect(verified.firstBreak == nil && verified.checked == 6)
+            #expect(verified.firstBreak == nil && verified.checked == 7)
             let history = try await Client(app).get("/fr/commitments/\(commitment.id!)/history").body.string
             #expect(history.contains("Cofinancement de la Wilaya"))
         }
