@@ -49,6 +49,7 @@ enum PlanSnapshot {
     }
 
     /// Writes revision `plan.revision + 1` with the plan as it now stands.
+    @discardableResult
     static func recordRevision(_ plan: ActionPlan, reason: String, by user: User?, on db: any Database) async throws -> PlanRevision {
         plan.revision += 1
         try await plan.save(on: db)

@@ -62,6 +62,43 @@ import Vapor
                 try await SearchIndex.refresh(kind, id, on: app.db)
             }
 
+            // monitoring content: plan, commitment, milestone, progress with a link, assessment, audit entry
+            let plan = ActionPlan()
+            plan.title = LocalizedText([.ar: p, .fr: p, .en: p, .zgh: p]); plan.description = LocalizedText([.ar: p, .fr: p]); plan.periodStart = 2025; plan.periodEnd = 2027
+            plan.status = "in_implementation"; plan.revision = 0; plan.member = p; plan.sourceURL = p; plan.$adoptingBody.id = org.id!; plan.$process.id = process.id!
+            try await plan.create(on: app.db)
+            let commitment = Commitment()
+            commitment.reference = "R-1"; commitment.position = 1; commitment.title = LocalizedText([.ar: p, .fr: p]); commitment.problem = LocalizedText([.fr: p])
+            commitment.causes = LocalizedText([.fr: p]); commitment.solution = LocalizedText([.fr: p]); commitment.changes = LocalizedText([.fr: p])
+            commitment.ogpValues = "access_to_information"; commitment.theme = "open_data"; commitment.leadBody = p
+            commitment.supportingActors = SupportingActors(actors: [.init(kind: "other", name: p)]); commitment.provinces = ProvinceCodes(codes: [province.code])
+            commitment.startsOn = "2025-01-01"; commitment.endsOn = "2027-12-31"; commitment.budgetCentimes = 100; commitment.contact = p; commitment.completion = 40
+            commitment.$plan.id = plan.id!
+            try await commitment.create(on: app.db)
+            try await CommitmentProposal(commitmentID: commitment.id!, proposalID: proposal.id!).create(on: app.db)
+            let milestone = Milestone()
+            milestone.position = 1; milestone.title = LocalizedText([.ar: p, .fr: p]); milestone.deliverable = LocalizedText([.fr: p]); milestone.responsibleBody = p
+            milestone.startsOn = "2025-01-01"; milestone.endsOn = "2025-06-30"; milestone.weight = 1; milestone.status = "cancelled"; milestone.percent = 40
+            milestone.cancelReason = p; milestone.$commitment.id = commitment.id!
+            try await milestone.create(on: app.db)
+            let update = ProgressUpdate()
+            update.createdAt = Date(); update.reportedOn = "2025-05-01"; update.text = p; update.percent = 40; update.statusBefore = "not_started"; update.statusAfter = "cancelled"
+            update.commitmentCompletion = 40; update.$milestone.id = milestone.id!; update.$commitment.id = commitment.id!; update.$author.id = admin.id!
+            try await update.create(on: app.db)
+            let link = ProgressEvidence(); link.$update.id = update.id!; link.name = p; link.fileSHA256 = nil; link.url = "javascript:alert(1)//\(p)"
+            try await link.create(on: app.db)
+            try await Comment(target: .progress, targetID: update.id!, parent: nil, authorID: admin.id!, body: p, alignment: .neutral).create(on: app.db)
+            let report = AssessmentReport(); report.title = p; report.publishedAt = Date(); report.$plan.id = plan.id!; report.$reviewer.id = admin.id!
+            try await report.create(on: app.db)
+            let assessment = Assessment()
+            assessment.updatedAt = Date(); assessment.verifiable = true; assessment.relevance = "x"; assessment.potentialImpact = p; assessment.completion = p
+            assessment.didItOpen = p; assessment.narrative = p; assessment.sources = p; assessment.$commitment.id = commitment.id!; assessment.$reviewer.id = admin.id!
+            assessment.$report.id = report.id!
+            try await assessment.create(on: app.db)
+            try await AuditLog.write(app, actor: admin) { _ in ((), [.init(action: p, objectKind: p, objectID: commitment.id!, scope: commitment.id!, before: ["f": p], after: [p: p])]) }
+            try await PlanSnapshot.recordRevision(plan, reason: p, by: admin, on: app.db)
+            try await PlanSnapshot.recordRevision(plan, reason: p, by: admin, on: app.db)
+
             let client = Client(app)
             try await client.login("admin@example.ma", lang: "fr")
             let pages = ["/", "/organisations", "/organisations/\(org.id!)", "/organisations?q=\(Client.encode(p))",
@@ -72,7 +109,11 @@ import Vapor
                          "/proposals/\(proposal.id!)?comments=best", "/processes/\(process.id!)/dashboard", "/processes/\(process.id!)/meetings",
                          "/processes/\(process.id!)/meetings/new", "/meetings/\(meeting.id!)", "/meetings/\(meeting.id!)/edit", "/meetings/\(meeting.id!)/minutes",
                          "/notifications", "/moderation", "/search?q=\(Client.encode(p))", "/search?q=x&type=\(Client.encode(p))&process=\(Client.encode(p))",
-                         "/account/tokens"]
+                         "/account/tokens", "/plans", "/plans/\(plan.id!)", "/plans/\(plan.id!)/edit", "/plans/\(plan.id!)/dashboard", "/plans/\(plan.id!)/print",
+                         "/plans/\(plan.id!)/revisions", "/plans/\(plan.id!)/compare?from=1&to=2", "/plans/\(plan.id!)/reports", "/reports/\(report.id!)",
+                         "/plans/\(plan.id!)/assessment", "/commitments/\(commitment.id!)", "/commitments/\(commitment.id!)/edit",
+                         "/commitments/\(commitment.id!)/history", "/commitments/\(commitment.id!)/assessment", "/commitments/\(commitment.id!)/milestones/new",
+                         "/milestones/\(milestone.id!)/edit", "/milestones/\(milestone.id!)/progress", "/progress/\(update.id!)", "/plans/new"]
             for lang in Language.allCases {
                 for page in pages {
                     let res = try await client.get("/\(lang.rawValue)\(page)")
