@@ -11,12 +11,8 @@ import Vapor
         try await withTestApp(engine) { app in
             // setup: a running plan with one report, and a draft that must stay hidden
             let f = try await PlanFixture.make(app)
-            let official = Client(app)
-            try await official.login("official@example.ma", lang: "fr")
-            try await official.get("/fr/milestones/\(f.first.id!)/progress")
-            #expect(try await official.post("/fr/milestones/\(f.first.id!)/progress",
-                                            ["reported_on": "2026-02-01", "text": "Rapport d'avancement du portail.", "percent": "100", "status": "completed",
-                                             "link": "https://oriental.ma/rapport"]).status == .seeOther)
+            try await f.report(app, on: f.first, ["reported_on": "2026-02-01", "text": "Rapport d'avancement du portail.", "percent": "100",
+                                                  "status": "completed", "link": "https://oriental.ma/rapport"])
             let draft = ActionPlan()
             draft.title = .init([.fr: "Brouillon"]); draft.description = .init(); draft.periodStart = 2027; draft.periodEnd = 2029
             draft.status = "draft"; draft.revision = 0; draft.member = ""; draft.sourceURL = ""; draft.$adoptingBody.id = f.plan.$adoptingBody.id

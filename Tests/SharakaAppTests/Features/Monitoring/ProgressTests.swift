@@ -44,6 +44,16 @@ struct PlanFixture {
         return PlanFixture(plan: plan, commitment: c, first: try await milestone(1, weight: 3, ends: "2099-06-30"),
                            second: try await milestone(2, weight: 1, ends: secondEnds), official: official)
     }
+
+    /// The official reports on `milestone` through the form; returns the stored report.
+    @discardableResult
+    func report(_ app: Application, on milestone: Milestone, _ form: [String: String]) async throws -> ProgressUpdate {
+        let official = Client(app)
+        try await official.login("official@example.ma", lang: "fr")
+        try await official.get("/fr/milestones/\(milestone.id!)/progress")
+        #expect(try await official.post("/fr/milestones/\(milestone.id!)/progress", form).status == .seeOther)
+        return try #require(try await ProgressUpdate.query(on: app.db).filter(\.$milestone.$id == milestone.id!).sort(\.$createdAt, .descending).first())
+    }
 }
 
 @Suite struct ProgressTests {
