@@ -70,3 +70,6 @@ def test_progress_with_evidence_comment_and_dashboard(site, browser):
     after = level_counts(browser)
     assert after["Achevé"] == before["Achevé"] + 1
     assert after["Limité"] == before["Limité"] - 1
+
+    # the operator's check of the whole hash chain, on the live database
+    assert "audit log intact" in site.command("audit", "verify")
