@@ -3,7 +3,9 @@ import SharakaCore
 
 /// Charts drawn on the server as SVG: no script, readable without CSS, each with a
 /// title and a description for screen readers and the same figures as a table beside
-/// it. Bars grow from the start edge, so right-to-left pages draw from the right.
+/// it. Bars grow from the start edge, so right-to-left pages draw from the right; the
+/// drawing itself is laid out left to right (`direction="ltr"`) so that text anchors
+/// mean the same edge whatever the page direction.
 enum Chart {
     struct Bar {
         let label: String
@@ -17,7 +19,7 @@ enum Chart {
         let rowHeight = 28, labelWidth = 260, width = 640, barArea = width - labelWidth - 90
         let height = max(1, bars.count) * rowHeight + 10
         let top = max(1, bars.map(\.value).max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" class=\"chart\" aria-labelledby=\"\(id)-t \(id)-d\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" direction=\"ltr\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" class=\"chart\" aria-labelledby=\"\(id)-t \(id)-d\">"
         svg += "<title id=\"\(id)-t\">\(title.textEscaped)</title><desc id=\"\(id)-d\">\(description.textEscaped)</desc>"
         for (i, bar) in bars.enumerated() {
             let y = i * rowHeight + 5
@@ -51,7 +53,7 @@ enum Chart {
             let offset = max(0, min(total, days(first, d))) * area / total
             return rtl ? width - labelWidth - offset : labelWidth + offset
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" class=\"chart gantt\" aria-labelledby=\"\(id)-t \(id)-d\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" direction=\"ltr\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" class=\"chart gantt\" aria-labelledby=\"\(id)-t \(id)-d\">"
         svg += "<title id=\"\(id)-t\">\(title.textEscaped)</title><desc id=\"\(id)-d\">\(description.textEscaped)</desc>"
         for (i, s) in spans.enumerated() {
             let y = i * rowHeight + 4
