@@ -140,7 +140,9 @@ enum PlanPages {
         return H.el("ul", [.cls("progress-updates")], updates.map { u in
             H.el("li", [], [
                 H.p([], H.strong(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn),
-                    H.text(" · \(u.author.name) · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
+                    // bdi: an Arabic name must not reorder the figures around it on a French page
+                    H.text(" · "), H.el("bdi", [], [H.text(u.author.name)]),
+                    H.text(" · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
                 H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
                 H.p([], H.a(t(.commentsOnReport), href: SiteURL.progressUpdate(u.id!).path(t.language) + "#comments")),
                 u.evidence.isEmpty ? H.empty : H.group([

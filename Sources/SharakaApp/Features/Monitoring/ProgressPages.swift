@@ -35,7 +35,8 @@ enum ProgressPages {
         return Page(title: title, content: H.group([
             H.p([], H.a(c.reference, href: SiteURL.commitment(c.id!).path(lang) + "#milestone-\(u.$milestone.id)")),
             H.h1(title),
-            H.p("\(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn) · \(u.author.name) · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))"),
+            H.p([], H.text("\(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn) · "), H.el("bdi", [], [H.text(u.author.name)]),
+                H.text(" · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
             H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
             u.evidence.isEmpty ? H.empty : H.group([
                 H.h2(t(.evidenceTitle)),
