@@ -725,3 +725,4 @@ s("planDocumentsEmpty","لا توجد وثائق.","Aucun document.","No documen
 s("fieldDocument","وثيقة (PDF أو وثيقة مكتبية أو صورة أو CSV، حتى 20 ميغابايت)","Document (PDF, bureautique, image ou CSV, 20 Mo max.)","Document (PDF, office, image or CSV, up to 20 MB)","ⴰⵙⴽⴽⵉⵍ")
 s("documentAdd","إضافة الوثيقة","Ajouter le document","Add the document","ⵔⵏⵓ")
 s("errFileMissing","اختر ملفا.","Choisissez un fichier.","Choose a file.","ⴰⴷⴷⵓⵔ ⴰⴼⴰⵢⵍⵓ.")
+s("errPlanClosed","الخطة مختتمة: لم يعد من الممكن تعديلها.","Le plan est clôturé : il ne peut plus être modifié.","The plan is closed: it can no longer be changed.","ⴰⵖⴰⵡⴰⵙ ⵉⵜⵜⵓⵔⴳⵍ.")

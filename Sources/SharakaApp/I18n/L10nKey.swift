@@ -669,6 +669,7 @@ enum L10nKey: String, CaseIterable, Sendable {
     case fieldDocument
     case documentAdd
     case errFileMissing
+    case errPlanClosed
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

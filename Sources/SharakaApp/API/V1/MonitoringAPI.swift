@@ -23,7 +23,11 @@ enum MonitoringAPI {
         let plan = try await publicPlan(req)
         let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).with(\.$milestones).all()
         let today = Day(Date())
-        return PlanDTO(plan, commitments: commitments.map { CommitmentDTO($0, today: today, proposals: [], updates: nil) }, count: commitments.count)
+        let links = Dictionary(grouping: try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all(),
+                               by: { $0.$commitment.id })
+        return PlanDTO(plan, commitments: commitments.map { c in
+            CommitmentDTO(c, today: today, proposals: (links[c.id!] ?? []).map { $0.$proposal.id }, updates: nil)
+        }, count: commitments.count)
     }
 
     @Sendable static func dashboard(req: Request) async throws -> DashboardDTO {

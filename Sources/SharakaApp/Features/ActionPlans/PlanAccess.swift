@@ -13,10 +13,28 @@ enum PlanAccess {
         try await isOfficial(user, of: [plan.$adoptingBody.id, milestone.$responsibleOrganisation.id].compactMap { $0 }, on: db)
     }
 
+    /// The bodies whose plans and milestones this person acts for, read once per page:
+    /// `.all` for administrators, nothing for anyone who is not an official.
+    enum Reach {
+        case all, some(Set<UUID>)
+        func covers(_ ids: [UUID?]) -> Bool {
+            switch self {
+            case .all: true
+            case .some(let mine): ids.contains { $0.map(mine.contains) == true }
+            }
+        }
+        func canManage(_ plan: ActionPlan) -> Bool { covers([plan.$adoptingBody.id]) }
+        func canReport(_ m: Milestone, plan: ActionPlan) -> Bool { covers([plan.$adoptingBody.id, m.$responsibleOrganisation.id]) }
+    }
+
+    static func reach(_ user: User?, on db: any Database) async throws -> Reach {
+        guard let user, Policy.allows(user.roleValue, .createProcess) else { return .some([]) }
+        if user.roleValue == .administrator { return .all }
+        return .some(Set(try await Membership.query(on: db).filter(\.$user.$id == user.id!).all().map { $0.$organisation.id }))
+    }
+
     private static func isOfficial(_ user: User?, of organisations: [UUID], on db: any Database) async throws -> Bool {
-        guard let user, Policy.allows(user.roleValue, .createProcess) else { return false }
-        if user.roleValue == .administrator { return true }
-        return try await Membership.query(on: db).filter(\.$user.$id == user.id!).filter(\.$organisation.$id ~~ organisations).count() > 0
+        try await reach(user, on: db).covers(organisations)
     }
 }
 

@@ -150,13 +150,17 @@ enum PlanAdminController {
         form.apply(to: c)
         c.$plan.id = plan.id!; c.completion = 0
         c.position = (try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).max(\.$position) ?? 0) + 1
-        try await AuditLog.write(req.application, actor: user) { db in
+        do { try await AuditLog.write(req.application, actor: user) { db in
             try await c.create(on: db)
             try await linkProposals(c, form.proposals, on: db)
             if plan.statusValue.isFrozen { _ = try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
             var after = PlanSnapshot.dict(PlanSnapshot.fields(c))
             after["proposals"] = form.proposals.sorted().joined(separator: ",")
             return ((), [.init(action: "create", objectKind: "commitment", objectID: c.id!, scope: c.id!, before: [:], after: after)])
+        } } catch let error as any DatabaseError where error.isConstraintFailure {
+            // A double submit, or a colleague taking the reference meanwhile: the unique key decided.
+            return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: nil, form: form, errors: ["reference": req.t(.errReference)],
+                                                                  ctx: ctx, reason: reason, status: .unprocessableEntity))
         }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.commitment(c.id!).path(req.language))
@@ -181,7 +185,7 @@ enum PlanAdminController {
             return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: form, errors: errors, ctx: ctx,
                                                                   reason: reason, status: .unprocessableEntity))
         }
-        try await AuditLog.write(req.application, actor: user) { db in
+        do { try await AuditLog.write(req.application, actor: user) { db in
             var before = PlanSnapshot.dict(PlanSnapshot.fields(c))
             before["proposals"] = try await CommitmentProposal.query(on: db).filter(\.$commitment.$id == c.id!).all(\.$proposal.$id).map(\.uuidString).sorted().joined(separator: ",")
             form.apply(to: c)
@@ -193,6 +197,9 @@ enum PlanAdminController {
             after["proposals"] = form.proposals.sorted().joined(separator: ",")
             if plan.statusValue.isFrozen { after["amendment"] = reason }
             return ((), [.init(action: "update", objectKind: "commitment", objectID: c.id!, scope: c.id!, before: before, after: after)])
+        } } catch let error as any DatabaseError where error.isConstraintFailure {
+            return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: form, errors: ["reference": req.t(.errReference)],
+                                                                  ctx: ctx, reason: reason, status: .unprocessableEntity))
         }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.commitment(c.id!).path(req.language))
@@ -295,7 +302,7 @@ enum PlanAdminController {
         let user = try req.requireUser()
         guard let id, let plan = try await ActionPlan.query(on: req.db).filter(\.$id == id).with(\.$adoptingBody).first() else { throw Abort(.notFound) }
         guard try await PlanAccess.canManage(user, plan, on: req.db) else { throw Abort(.forbidden) }
-        guard plan.statusValue != .closed else { throw Refusal(.conflict, .errStatusMove) }
+        guard plan.statusValue != .closed else { throw Refusal(.conflict, .errPlanClosed) }
         return plan
     }
 

@@ -11,8 +11,9 @@ enum PlanController {
         // Drafts are listed only to the officials who may edit them.
         var drafts: [ActionPlan] = []
         if canCreate {
-            for plan in try await ActionPlan.query(on: req.db).filter(\.$status == PlanStatus.draft.rawValue).with(\.$adoptingBody).all()
-            where try await PlanAccess.canManage(req.currentUser, plan, on: req.db) { drafts.append(plan) }
+            let reach = try await PlanAccess.reach(req.currentUser, on: req.db)
+            drafts = try await ActionPlan.query(on: req.db).filter(\.$status == PlanStatus.draft.rawValue).with(\.$adoptingBody).all()
+                .filter(reach.canManage)
         }
         return await req.render(PlanPages.index(req.t, plans: drafts + plans, commitments: counts, canCreate: canCreate))
     }
@@ -34,13 +35,11 @@ enum PlanController {
         let updates = try await ProgressUpdate.query(on: req.db).filter(\.$commitment.$id == commitment.id!)
             .with(\.$evidence).with(\.$author).sort(\.$createdAt, .descending).all()
         let proposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id == commitment.id!).with(\.$proposal).all().map(\.proposal)
-        var reportable: Set<UUID> = []
-        if plan.statusValue.acceptsProgress, req.currentUser != nil {
-            for m in milestones where try await PlanAccess.canReport(req.currentUser, m, plan: plan, on: req.db) { reportable.insert(m.id!) }
-        }
+        let reach = try await PlanAccess.reach(req.currentUser, on: req.db)
+        let reportable = plan.statusValue.acceptsProgress ? Set(milestones.filter { reach.canReport($0, plan: plan) }.compactMap(\.id)) : []
         let assessment = try await Assessment.query(on: req.db).filter(\.$commitment.$id == commitment.id!).filter(\.$report.$id != nil)
             .with(\.$report).sort(\.$updatedAt, .descending).first()
-        let canManage = plan.statusValue != .closed ? try await PlanAccess.canManage(req.currentUser, plan, on: req.db) : false
+        let canManage = plan.statusValue != .closed && reach.canManage(plan)
         return await req.render(PlanPages.commitment(req.t, commitment: commitment, plan: plan, milestones: milestones, updates: updates,
                                                      proposals: proposals, reportable: reportable, today: Day(Date()),
                                                      canManage: canManage, assessment: assessment))

@@ -1,10 +1,6 @@
 import SharakaCore
 import Vapor
 
-private func field(_ req: Request, _ k: String) -> String {
-    ((try? req.content.get(String.self, at: k)) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-}
-
 private func dates(_ starts: String, _ ends: String, _ t: Localizer) -> [String: String] {
     var errors: [String: String] = [:]
     let s = Day(iso: starts), e = Day(iso: ends)
@@ -16,7 +12,7 @@ private func dates(_ starts: String, _ ends: String, _ t: Localizer) -> [String:
 
 /// An amendment's reason, required once the plan is frozen.
 struct AmendmentReason {
-    static func read(_ req: Request) -> String { field(req, "amendment_reason") }
+    static func read(_ req: Request) -> String { req.formText("amendment_reason") }
     static func validate(_ reason: String, frozen: Bool, _ t: Localizer) -> [String: String] {
         guard frozen, AccountRules.checkText(reason, length: 10...1000) != nil else { return [:] }
         return ["amendment_reason": t(.errAmendmentReason)]
@@ -45,8 +41,8 @@ struct PlanForm {
     static func read(_ req: Request) -> PlanForm {
         var f = PlanForm()
         f.title = titles.read(req); f.description = descriptions.read(req)
-        f.periodStart = field(req, "period_start"); f.periodEnd = field(req, "period_end")
-        f.adoptingBody = field(req, "adopting_body"); f.process = field(req, "process")
+        f.periodStart = req.formText("period_start"); f.periodEnd = req.formText("period_end")
+        f.adoptingBody = req.formText("adopting_body"); f.process = req.formText("process")
         return f
     }
 
@@ -106,13 +102,13 @@ struct CommitmentForm {
 
     static func read(_ req: Request) -> CommitmentForm {
         var f = CommitmentForm()
-        f.reference = field(req, "reference"); f.title = titles.read(req); f.problem = problems.read(req); f.causes = causes.read(req)
+        f.reference = req.formText("reference"); f.title = titles.read(req); f.problem = problems.read(req); f.causes = causes.read(req)
         f.solution = solutions.read(req); f.change = changes.read(req)
         f.values = (try? req.content.get([String].self, at: "values")) ?? []
-        f.theme = field(req, "theme"); f.leadBody = field(req, "lead_body"); f.leadOrganisation = field(req, "lead_organisation")
-        for kind in CommitmentActor.allCases { f.actors[kind] = field(req, "actors_\(kind.rawValue)") }
+        f.theme = req.formText("theme"); f.leadBody = req.formText("lead_body"); f.leadOrganisation = req.formText("lead_organisation")
+        for kind in CommitmentActor.allCases { f.actors[kind] = req.formText("actors_\(kind.rawValue)") }
         f.provinces = (try? req.content.get([String].self, at: "provinces")) ?? []
-        f.starts = field(req, "starts"); f.ends = field(req, "ends"); f.budget = field(req, "budget"); f.contact = field(req, "contact")
+        f.starts = req.formText("starts"); f.ends = req.formText("ends"); f.budget = req.formText("budget"); f.contact = req.formText("contact")
         f.proposals = (try? req.content.get([String].self, at: "proposals")) ?? []
         return f
     }
@@ -168,9 +164,9 @@ struct MilestoneForm {
 
     static func read(_ req: Request) -> MilestoneForm {
         var f = MilestoneForm()
-        f.title = titles.read(req); f.deliverable = deliverables.read(req); f.responsibleBody = field(req, "responsible_body")
-        f.responsibleOrganisation = field(req, "responsible_organisation"); f.starts = field(req, "starts"); f.ends = field(req, "ends")
-        f.weight = field(req, "weight")
+        f.title = titles.read(req); f.deliverable = deliverables.read(req); f.responsibleBody = req.formText("responsible_body")
+        f.responsibleOrganisation = req.formText("responsible_organisation"); f.starts = req.formText("starts"); f.ends = req.formText("ends")
+        f.weight = req.formText("weight")
         return f
     }
 

@@ -145,14 +145,16 @@ enum PlanPages {
                     H.text(" · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
                 H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
                 H.p([], H.a(t(.commentsOnReport), href: SiteURL.progressUpdate(u.id!).path(t.language) + "#comments")),
-                u.evidence.isEmpty ? H.empty : H.group([
-                    H.small(t(.evidenceTitle)),
-                    H.ul([], u.evidence.map { e in
-                        e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0), [.attr("dir", "auto")]) }
-                            ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])
-                    }),
-                ]),
+                u.evidence.isEmpty ? H.empty : H.group([H.small(t(.evidenceTitle)), evidenceList(u.evidence)]),
             ])
+        })
+    }
+
+    /// Files link to the file store; links become hrefs only when http(s).
+    static func evidenceList(_ evidence: [ProgressEvidence]) -> HNode {
+        H.ul([], evidence.map { e in
+            e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0), [.attr("dir", "auto")]) }
+                ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])
         })
     }
 

@@ -17,9 +17,7 @@ struct AssessmentForm {
     }
 
     static func read(_ req: Request) -> AssessmentForm {
-        func field(_ k: String) -> String {
-            ((try? req.content.get(String.self, at: k)) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        let field = req.formText
         var f = AssessmentForm()
         f.verifiable = field("verifiable"); f.relevance = (try? req.content.get([String].self, at: "relevance")) ?? []
         f.impact = field("potential_impact"); f.completion = field("completion"); f.didItOpen = field("did_it_open")

@@ -69,7 +69,7 @@ enum CommentController {
 
     @Sendable static func update(req: Request) async throws -> Response {
         let (comment, target) = try await own(req)
-        let body = ((try? req.content.get(String.self, at: "body")) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = req.formText("body")
         if let p = CommentRules.checkBody(body) {
             comment.body = body
             return await req.render(CommentViews.editPage(req.t, comment: comment, back: target.path(req.language),

@@ -206,7 +206,7 @@ enum MeetingController {
 
     @Sendable static func saveMinutes(req: Request) async throws -> Response {
         let (meeting, process, _) = try await editable(req)
-        func field(_ k: String) -> String { ((try? req.content.get(String.self, at: k)) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let field = req.formText
         let minutes = field("minutes"), decisions = field("decisions")
         let chosen = Set(((try? req.content.get([String].self, at: "proposals")) ?? []).compactMap(UUID.init(uuidString:)))
         let candidates = try await minuteCandidates(meeting, req)

@@ -35,12 +35,13 @@ enum ProgressController {
             let before = MonitoringAudit.fields(milestone)
             let beforeCompletion = commitment.completion
             let update = ProgressUpdate()
-            update.createdAt = Date(); update.reportedOn = form.reportedOn; update.text = form.text; update.percent = form.percentValue!
+            update.createdAt = Date(); update.reportedOn = form.reportedOn; update.text = form.text
             update.statusBefore = milestone.status; update.statusAfter = form.status!.rawValue
             update.$milestone.id = milestone.id!; update.$commitment.id = commitment.id!; update.$author.id = user.id!
 
             milestone.status = form.status!.rawValue
             milestone.percent = form.status == .completed ? 100 : form.percentValue!
+            update.percent = milestone.percent   // what was recorded, not what was typed
             if form.status == .cancelled { milestone.cancelReason = form.cancelReason }
             try await milestone.save(on: db)
             let all = try await Milestone.query(on: db).filter(\.$commitment.$id == commitment.id!).all()

@@ -19,9 +19,7 @@ struct ProgressForm {
     }
 
     static func read(_ req: Request) -> ProgressForm {
-        func field(_ k: String) -> String {
-            ((try? req.content.get(String.self, at: k)) ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        let field = req.formText
         var f = ProgressForm()
         f.reportedOn = field("reported_on"); f.text = field("text"); f.percent = field("percent")
         f.status = MilestoneStatus(rawValue: field("status")); f.cancelReason = field("cancel_reason"); f.link = field("link")

@@ -38,13 +38,7 @@ enum ProgressPages {
             H.p([], H.text("\(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn) · "), H.el("bdi", [], [H.text(u.author.name)]),
                 H.text(" · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
             H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
-            u.evidence.isEmpty ? H.empty : H.group([
-                H.h2(t(.evidenceTitle)),
-                H.ul([], u.evidence.map { e in
-                    e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0), [.attr("dir", "auto")]) }
-                        ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])
-                }),
-            ]),
+            u.evidence.isEmpty ? H.empty : H.group([H.h2(t(.evidenceTitle)), PlanPages.evidenceList(u.evidence)]),
             H.p("\(t(.completionLabel)): \(u.commitmentCompletion) % — \(t.irm(IRMCompletion.level(percent: u.commitmentCompletion)))"),
             CommentViews.section(t, comments),
         ]))

@@ -17,8 +17,10 @@ import Vapor
             draft.title = .init([.fr: "Brouillon"]); draft.description = .init(); draft.periodStart = 2027; draft.periodEnd = 2029
             draft.status = "draft"; draft.revision = 0; draft.member = ""; draft.sourceURL = ""; draft.$adoptingBody.id = f.plan.$adoptingBody.id
             try await draft.create(on: app.db)
+            let process = try await processInPhase(app, .proposals)
+            let proposal = try await TestFixtures.proposal(app, process: process, author: try await TestFixtures.user(app, email: "author@example.ma"))
+            try await CommitmentProposal(commitmentID: f.commitment.id!, proposalID: proposal.id!).create(on: app.db)
             let client = Client(app)
-            let decoder = JSONDecoder(); decoder.dateDecodingStrategy = .iso8601
 
             let plans = try JSONSerialization.jsonObject(with: Data(try await client.get("/api/v1/plans").body.string.utf8)) as! [[String: Any]]
             #expect(plans.count == 1 && plans[0]["commitmentCount"] as? Int == 1)
@@ -26,6 +28,7 @@ import Vapor
             let commitments = plan["commitments"] as! [[String: Any]]
             #expect(commitments.count == 1 && commitments[0]["budget"] as? String == "1250000.50")
             #expect((commitments[0]["milestones"] as! [[String: Any]]).count == 2)
+            #expect(commitments[0]["proposals"] as? [String] == [proposal.id!.uuidString])
 
             let c = try JSONSerialization.jsonObject(with: Data(try await client.get("/api/v1/commitments/\(f.commitment.id!)").body.string.utf8)) as! [String: Any]
             #expect(c["completion"] as? Int == 75 && c["level"] as? String == "substantial")

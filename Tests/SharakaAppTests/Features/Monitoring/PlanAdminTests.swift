@@ -141,4 +141,29 @@ import Vapor
             #expect(try await Client(app).get("/fr/plans/\(f.plan.id!)").body.string.contains(t(.planFromProposals, ["n": "1", "total": "1"])))
         }
     }
+
+    @Test(arguments: Engine.all)
+    func aDoubleSubmitMakesOneCommitment(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: a draft plan of the fixture's council
+            let f = try await PlanFixture.make(app, status: .draft)
+            let client = Client(app)
+            try await client.login("official@example.ma", lang: "fr")
+            let path = "/fr/plans/\(f.plan.id!)/commitments/new"
+            try await client.get(path)
+            // act: the same form sent twice at once
+            let twice = Self.commitment.merging(["reference": "OR-2025-02"]) { $1 }
+            async let first = client.post(path, twice)
+            async let second = client.post(path, twice)
+            let statuses = try await [first.status, second.status]
+            // check: one stored, the other told why (by the check or by the unique key)
+            #expect(statuses.filter { $0 == .seeOther }.count == 1 && statuses.filter { $0 == .unprocessableEntity }.count == 1)
+            #expect(try await Commitment.query(on: app.db).filter(\.$reference == "OR-2025-02").count() == 1)
+            // a closed plan says so instead of accepting changes
+            f.plan.status = PlanStatus.closed.rawValue
+            try await f.plan.save(on: app.db)
+            let closed = try await client.get("/fr/commitments/\(f.commitment.id!)/edit")
+            #expect(closed.status == .conflict && closed.body.string.contains(Localizer(.fr)(.errPlanClosed)))
+        }
+    }
 }
