@@ -1,3 +1,4 @@
+import SharakaCore
 import Vapor
 
 /// Everything an operator can set through the environment, read once at start.
@@ -21,6 +22,13 @@ public struct Settings: Sendable {
     public var jsonLogs: Bool
     /// Behind a reverse proxy, the client's address comes from X-Forwarded-For.
     public var trustProxy: Bool
+    /// How many trusted proxies append to X-Forwarded-For (the client's address is that many
+    /// entries from the right; whatever the client wrote itself stands further left).
+    public var proxyHops: Int
+    /// How long sign-ins last without activity, and at most.
+    public var sessionLifetime: SessionLifetime
+    /// Ceilings on budgets typed into commitments.
+    public var budgetLimits: BudgetLimits
     public var postgresPoolSize: Int
     /// How many days before a milestone's end its officials are reminded.
     public var milestoneReminderDays: Int
@@ -47,6 +55,13 @@ public struct Settings: Sendable {
             runWorkers: env["SHARAKA_WORKERS"] != "0",
             jsonLogs: env["SHARAKA_LOG_FORMAT"] == "json",
             trustProxy: env["SHARAKA_TRUST_PROXY"] == "1",
+            proxyHops: max(1, env["SHARAKA_PROXY_HOPS"].flatMap(Int.init) ?? 1),
+            sessionLifetime: SessionLifetime(
+                idle: Double(max(1, env["SHARAKA_SESSION_IDLE_HOURS"].flatMap(Int.init) ?? 168)) * 3600,
+                absolute: Double(max(1, env["SHARAKA_SESSION_MAX_DAYS"].flatMap(Int.init) ?? 30)) * 24 * 3600),
+            budgetLimits: BudgetLimits(
+                maxCommitment: env["SHARAKA_MAX_COMMITMENT_BUDGET_MAD"].flatMap(Int64.init).flatMap { MAD(dirhams: $0) } ?? BudgetLimits.standard.maxCommitment,
+                maxPlanTotal: env["SHARAKA_MAX_PLAN_BUDGET_MAD"].flatMap(Int64.init).flatMap { MAD(dirhams: $0) } ?? BudgetLimits.standard.maxPlanTotal),
             postgresPoolSize: max(2, env["SHARAKA_PG_POOL"].flatMap(Int.init) ?? 4),
             milestoneReminderDays: max(1, env["SHARAKA_MILESTONE_REMINDER_DAYS"].flatMap(Int.init) ?? 14)
         )
@@ -65,11 +80,12 @@ extension Application {
 extension Request {
     var settings: Settings { application.settings }
 
-    /// The client's IP address, for rate limits.
+    /// The client's IP address, for rate limits. Behind trusted proxies it is the entry the
+    /// outermost proxy appended, counted from the right: entries further left were written by
+    /// the client and prove nothing.
     var clientAddress: String {
-        if settings.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return remoteAddress?.ipAddress ?? "unknown"
+        let peer = remoteAddress?.ipAddress ?? "unknown"
+        guard settings.trustProxy else { return peer }
+        return ForwardedFor.clientAddress(headers[.xForwardedFor], hops: settings.proxyHops) ?? peer
     }
 }

@@ -22,13 +22,12 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     }
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
-    app.sessions.use(.fluent)
-    let fluentSessions = app.sessions.driver
-    app.sessions.use { _ in WriteOnChangeSessions(base: fluentSessions) }
+    let lifetime = settings.sessionLifetime
+    app.sessions.use { _ in DatabaseSessions(lifetime: lifetime) }
     app.sessions.configuration.cookieName = "sharaka_session"
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(30 * 24 * 3600),
-                          maxAge: 30 * 24 * 3600, path: "/", isSecure: settings.secureCookies,
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(lifetime.absolute),
+                          maxAge: Int(lifetime.absolute), path: "/", isSecure: settings.secureCookies,
                           isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes + 1024 * 1024)
@@ -39,6 +38,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     }
 
     // Created here, while configuration is single-threaded, rather than lazily by racing requests.
+    app.inFlight = InFlightRequests()
     _ = app.regionCache
     _ = app.homeFacts
 
@@ -46,9 +46,12 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
 
     // Order matters: headers and error pages wrap everything, sessions before CSRF.
     app.middleware = Middlewares()
+    app.middleware.use(app.inFlight)
+    app.middleware.use(ResponseHeaderGuardMiddleware())
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SharakaErrorMiddleware(environment: app.environment))
+    app.middleware.use(RequestGuardMiddleware())
     app.middleware.use(StaticAssetsMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CurrentUserMiddleware())

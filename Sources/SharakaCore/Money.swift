@@ -57,5 +57,57 @@ public struct MAD: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     public static func < (a: MAD, b: MAD) -> Bool { a.centimes < b.centimes }
-    public static func + (a: MAD, b: MAD) -> MAD { MAD(centimes: a.centimes + b.centimes) }
+
+    /// The sum, or nil when it does not fit: there is deliberately no `+`, whose overflow
+    /// traps and takes the whole server down with it.
+    public func adding(_ other: MAD) -> MAD? {
+        let (sum, overflow) = centimes.addingReportingOverflow(other.centimes)
+        return overflow ? nil : MAD(centimes: sum)
+    }
+
+    /// The total of the amounts, or nil when it does not fit in an amount.
+    public static func total<S: Sequence>(_ amounts: S) -> MAD? where S.Element == MAD {
+        var sum = MAD(centimes: 0)
+        for a in amounts {
+            guard let next = sum.adding(a) else { return nil }
+            sum = next
+        }
+        return sum
+    }
+
+    /// Whole dirhams, for limits set by operators.
+    public init?(dirhams: Int64) {
+        let (c, overflow) = dirhams.multipliedReportingOverflow(by: 100)
+        guard !overflow, dirhams >= 0 else { return nil }
+        centimes = c
+    }
+}
+
+/// Realistic ceilings for budgets (operator settings): the whole Oriental Region's annual
+/// budget is a few billion dirhams, so a commitment above ten billion or a plan above a
+/// hundred billion is a typing mistake, and keeping amounts far below `Int64` means no
+/// total can overflow.
+public struct BudgetLimits: Sendable, Equatable {
+    public var maxCommitment: MAD
+    public var maxPlanTotal: MAD
+
+    public static let standard = BudgetLimits(maxCommitment: MAD(centimes: 10_000_000_000 * 100),
+                                              maxPlanTotal: MAD(centimes: 100_000_000_000 * 100))
+
+    public init(maxCommitment: MAD, maxPlanTotal: MAD) {
+        self.maxCommitment = maxCommitment
+        self.maxPlanTotal = maxPlanTotal
+    }
+
+    public enum Problem: Sendable, Equatable { case commitmentTooLarge, planTotalTooLarge }
+
+    /// Checks a commitment's budget against the limits, given the budgets of the plan's
+    /// other commitments.
+    public func check(_ budget: MAD, otherCommitments: [MAD]) -> Problem? {
+        if budget > maxCommitment { return .commitmentTooLarge }
+        guard let others = MAD.total(otherCommitments), let total = others.adding(budget), total <= maxPlanTotal else {
+            return .planTotalTooLarge
+        }
+        return nil
+    }
 }

@@ -31,13 +31,6 @@ import Testing
         #expect(AccountRules.checkPassword(String(repeating: "a1", count: 65)) == .tooLong)
     }
 
-    @Test func throttleLocksPerAccountAndPerAddress() {
-        let t = LoginThrottle()
-        #expect(!t.isLocked(failuresForAccount: 4, failuresFromAddress: 19))
-        #expect(t.isLocked(failuresForAccount: 5, failuresFromAddress: 0))
-        #expect(t.isLocked(failuresForAccount: 0, failuresFromAddress: 20))
-    }
-
     @Test func retryBacksOffThenGivesUp() {
         let r = RetrySchedule(base: 60, cap: 600, maxAttempts: 5)
         #expect(r.delay(afterFailures: 1) == 60)

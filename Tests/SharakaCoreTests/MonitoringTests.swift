@@ -79,7 +79,7 @@ import Testing
         #expect(amount.formatted(in: .en) == "1,250,000.50 MAD")
         #expect(MAD(centimes: 30_000_000).formatted(in: .ar) == "300.000 درهم")
         // sums stay exact where floating point would not: 0.1 + 0.2
-        #expect((MAD(parsing: "0,10")! + MAD(parsing: "0,20")!) == MAD(parsing: "0,30")!)
+        #expect(MAD(parsing: "0,10")!.adding(MAD(parsing: "0,20")!) == MAD(parsing: "0,30")!)
     }
 }
 

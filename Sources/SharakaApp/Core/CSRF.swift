@@ -11,6 +11,8 @@ enum CSRF {
     }
 
     static func token(for request: Request) -> String {
+        // An error page drawn before sessions were read has no session to hold a token.
+        guard request.sessionsReady else { return "" }
         if let t = request.session.data["csrf"] { return t }
         let t = newToken()
         request.session.data["csrf"] = t
@@ -42,7 +44,10 @@ func CSRFField() -> HNode {
 }
 
 extension CSRF {
-    /// A private-use character marks the slot; it cannot come from a form field unescaped
-    /// in a way that leaks anyone's token but the viewer's own.
-    static let placeholder = "\u{E000}csrf\u{E000}"
+    /// Marks the slot that `Page.render` fills with the viewer's token. It is drawn afresh at
+    /// each start, so nobody can know it, and it is made of private-use characters, which
+    /// the escaping layer writes as character references wherever user text is drawn, so
+    /// nothing a user stored can turn into it. (The read-path work replaces the slot with
+    /// forms drawn from the request context.)
+    static let placeholder = "\u{E000}" + [UInt8].random(count: 16).map { String($0, radix: 16) }.joined() + "\u{E000}"
 }

@@ -1,11 +1,13 @@
 import Fluent
 import SharakaCore
+import SQLKit
 import Vapor
 
 /// Loads the signed-in account from the session. Blocked and deleted accounts are
 /// signed out on their next request, whichever instance serves it.
 struct CurrentUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        request.sessionsReady = true
         if let session = request.existingSession, let raw = session.data["user_id"], let id = UUID(uuidString: raw) {
             if let user = try await User.find(id, on: request.db), !user.isBlocked, !user.isDeleted {
                 request.currentUser = user
@@ -21,7 +23,18 @@ extension Request {
     /// The session only if the browser sent one. Touching `session` creates a session
     /// row, which anonymous page views must not do (one insert per visitor per page).
     var existingSession: Session? {
-        cookies[application.sessions.configuration.cookieName] != nil || hasSession ? session : nil
+        guard sessionsReady else { return nil }
+        return cookies[application.sessions.configuration.cookieName] != nil || hasSession ? session : nil
+    }
+
+    private struct SessionsReadyKey: StorageKey { typealias Value = Bool }
+
+    /// Whether the sessions middleware has run for this request. Vapor's `session` traps
+    /// without it, and an error answered by an outer middleware (a refused request shape,
+    /// say) is drawn as a page before the sessions middleware was reached.
+    var sessionsReady: Bool {
+        get { storage[SessionsReadyKey.self] ?? false }
+        set { storage[SessionsReadyKey.self] = newValue }
     }
 
     private struct CurrentUserKey: StorageKey { typealias Value = User }
@@ -54,7 +67,7 @@ extension Request {
     /// Starts a session under a new id: an id planted before sign-in (session fixation) dies here.
     func signIn(_ user: User) async throws {
         if let old = session.id {
-            try await SessionRecord.query(on: db).filter(\.$key == old).delete()
+            try await (db as! any SQLDatabase).raw("DELETE FROM sessions WHERE key = \(bind: old.string)").run()
         }
         session.id = nil
         session.data = SessionData()

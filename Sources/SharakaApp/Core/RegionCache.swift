@@ -53,7 +53,7 @@ extension Request {
     }
 
     /// One-shot message shown on the next page (after a redirect).
-    func flash(_ message: String) { session.data["notice"] = message }
+    func flash(_ message: String) { if sessionsReady { session.data["notice"] = message } }
 
     func render(_ page: Page) async -> Response { page.render(await pageContext()) }
 }

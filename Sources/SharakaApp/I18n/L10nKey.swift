@@ -93,7 +93,9 @@ enum L10nKey: String, CaseIterable, Sendable {
     case loginTitle
     case loginSubmit
     case loginFailed
-    case loginLocked
+    case passwordEndsSessions
+    case passwordRevokeTokens
+    case loginWait
     case loginBlocked
     case loginUnconfirmed
     case forgotTitle
@@ -623,6 +625,9 @@ enum L10nKey: String, CaseIterable, Sendable {
     case chartBudget
     case chartBudgetDesc
     case countLabel
+    case budgetTotalTooLarge
+    case errBudgetTooLarge
+    case errPlanBudgetTooLarge
     case budgetTotal
     case exportCommitmentsCSV
     case exportMilestonesCSV

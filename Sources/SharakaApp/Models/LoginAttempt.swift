@@ -10,6 +10,9 @@ final class LoginAttempt: Model, @unchecked Sendable {
     @Field(key: "address") var address: String
     @Field(key: "succeeded") var succeeded: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// Refused by the throttle without a password check: not a failure, or waiting
+    /// would never end for as long as someone keeps trying.
+    @Field(key: "throttled") var throttled: Bool
 
     init() {}
 
@@ -18,5 +21,6 @@ final class LoginAttempt: Model, @unchecked Sendable {
         self.address = address
         self.succeeded = succeeded
         self.createdAt = date
+        self.throttled = false
     }
 }

@@ -27,9 +27,7 @@ enum APIRoutes {
     }
 
     @Sendable static func organisations(req: Request) async throws -> PageDTO<OrganisationDTO> {
-        let page = try req.query.get(Int?.self, at: "page") ?? 1
-        let per = try req.query.get(Int?.self, at: "per_page") ?? 50
-        guard page >= 1, (1...200).contains(per) else { throw Abort(.badRequest, reason: "page must be ≥ 1 and per_page between 1 and 200.") }
+        let paging = try APIPaging(req)
         var sector: Sector?
         if let raw = try req.query.get(String?.self, at: "sector") {
             guard let s = Sector(rawValue: raw) else { throw Abort(.badRequest, reason: "Unknown sector '\(raw)'.") }
@@ -37,8 +35,8 @@ enum APIRoutes {
         }
         let query = OrganisationQuery.filtered(on: req.db, sector: sector, text: (try? req.query.get(String.self, at: "q")) ?? "")
         let total = try await query.count()
-        let rows = try await query.sort(\.$searchText).range(((page - 1) * per)..<(page * per)).all()
-        return PageDTO(items: rows.map(OrganisationDTO.init), page: page, perPage: per, total: total)
+        let rows = try await query.sort(\.$searchText).range(paging.range).all()
+        return PageDTO(items: rows.map(OrganisationDTO.init), page: paging.page, perPage: paging.per, total: total)
     }
 
     @Sendable static func organisation(req: Request) async throws -> OrganisationDTO {

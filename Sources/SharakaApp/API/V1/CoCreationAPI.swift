@@ -28,7 +28,7 @@ enum CoCreationAPI {
 
     @Sendable static func proposals(req: Request) async throws -> PageDTO<ProposalDTO> {
         let process = try await publicProcess(req)
-        let (page, per) = try paging(req)
+        let paging = try APIPaging(req)
         let query = Proposal.query(on: req.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
         if let raw = try req.query.get(String?.self, at: "answer") {
             if raw == "none" { query.filter(\.$answerState == nil) } else {
@@ -43,9 +43,9 @@ enum CoCreationAPI {
         case "most_commented": query.sort(\.$commentsCount, .descending).sort(\.$createdAt, .descending)
         case let other: throw Abort(.badRequest, reason: "Unknown sort '\(other)'.")
         }
-        let rows = try await query.sort(\.$id).range(((page - 1) * per)..<(page * per)).all()
+        let rows = try await query.sort(\.$id).range(paging.range).all()
         let answers = try await currentAnswers(rows.compactMap(\.id), on: req.db)
-        return PageDTO(items: rows.map { ProposalDTO($0, answer: answers[$0.id!]) }, page: page, perPage: per, total: total)
+        return PageDTO(items: rows.map { ProposalDTO($0, answer: answers[$0.id!]) }, page: paging.page, perPage: paging.per, total: total)
     }
 
     @Sendable static func proposal(req: Request) async throws -> ProposalDTO {
@@ -56,10 +56,10 @@ enum CoCreationAPI {
 
     @Sendable static func comments(req: Request) async throws -> PageDTO<CommentDTO> {
         let p = try await publicProposal(req)
-        let (page, per) = try paging(req)
+        let paging = try APIPaging(req)
         let thread = try await CommentTargets.thread(.proposal, p.id!, order: .oldest, on: req.db)
-        let slice = thread.dropFirst((page - 1) * per).prefix(per)
-        return PageDTO(items: slice.map { CommentDTO($0.0, depth: $0.1) }, page: page, perPage: per, total: thread.count)
+        let slice = thread.dropFirst(paging.offset).prefix(paging.per)
+        return PageDTO(items: slice.map { CommentDTO($0.0, depth: $0.1) }, page: paging.page, perPage: paging.per, total: thread.count)
     }
 
     @Sendable static func meetings(req: Request) async throws -> [MeetingDTO] {
@@ -122,13 +122,6 @@ enum CoCreationAPI {
     }
 
     // MARK: helpers
-
-    static func paging(_ req: Request) throws -> (Int, Int) {
-        let page = try req.query.get(Int?.self, at: "page") ?? 1
-        let per = try req.query.get(Int?.self, at: "per_page") ?? 50
-        guard page >= 1, (1...200).contains(per) else { throw Abort(.badRequest, reason: "page must be ≥ 1 and per_page between 1 and 200.") }
-        return (page, per)
-    }
 
     static func publicProcess(_ req: Request) async throws -> ParticipatoryProcess {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }

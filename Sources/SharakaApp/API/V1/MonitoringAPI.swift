@@ -42,7 +42,7 @@ enum MonitoringAPI {
                               delayed: milestones.filter { $0.isDelayed(today: today) }.count,
                               completed: milestones.filter { $0.statusValue == .completed }.count,
                               cancelled: milestones.filter { $0.statusValue == .cancelled }.count),
-            budgetTotal: commitments.compactMap(\.budget).reduce(MAD(centimes: 0), +).description,
+            budgetTotal: MAD.total(commitments.compactMap(\.budget))?.description,
             fromProposals: Set(try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all(\.$commitment.$id)).count)
     }
 
@@ -127,7 +127,8 @@ struct DashboardDTO: Content {
     let commitments: Int
     let byLevel: [String: Int]
     let milestones: Milestones
-    let budgetTotal: String
+    /// Null only when the amounts stored do not add up within an amount (never for amounts entered within the limits).
+    let budgetTotal: String?
     let fromProposals: Int
 }
 

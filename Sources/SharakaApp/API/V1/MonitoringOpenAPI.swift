@@ -62,7 +62,7 @@ enum MonitoringOpenAPI {
                           "properties": ["commitments": int, "byLevel": ["type": "object", "additionalProperties": int],
                                          "milestones": ["type": "object", "required": ["onTime", "delayed", "completed", "cancelled"], "properties": [
                                              "onTime": int, "delayed": int, "completed": int, "cancelled": int]],
-                                         "budgetTotal": str, "fromProposals": int]],
+                                         "budgetTotal": ["type": ["string", "null"], "pattern": "^[0-9]+\\.[0-9]{2}$"], "fromProposals": int]],
             "AuditEntry": ["type": "object", "required": ["sequence", "recordedAt", "actor", "action", "objectKind", "objectId", "before", "after", "previousHash", "hash"],
                            "properties": ["sequence": int, "recordedAt": str, "actor": str, "action": str, "objectKind": str, "objectId": str,
                                           "before": ["type": "string", "description": "Canonical JSON of the changed fields before."],

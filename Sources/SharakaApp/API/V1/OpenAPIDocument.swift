@@ -17,10 +17,7 @@ enum OpenAPIDocument {
         }
         func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
         let idParam: [String: Any] = ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
-        let paging: [[String: Any]] = [
-            ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
-            ["name": "per_page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
-        ]
+        let paging = APIPaging.openAPIParameters
         let invalid: [String: Any] = ["description": "Validation problems per field",
                                       "content": ["application/problem+json": ["schema": ref("ValidationProblem")]]]
         let bearer: [[String: Any]] = [["token": []]]
@@ -114,9 +111,7 @@ enum OpenAPIDocument {
                                        "responses": ["200": ok(["type": "array", "items": ["$ref": "#/components/schemas/Province"]])]]],
                 "/organisations": ["get": [
                     "operationId": "listOrganisations", "summary": "Organisations, paginated",
-                    "parameters": [
-                        ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
-                        ["name": "per_page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
+                    "parameters": paging + [
                         ["name": "sector", "in": "query", "schema": ["$ref": "#/components/schemas/Sector"]],
                         ["name": "q", "in": "query", "schema": ["type": "string", "maxLength": 100]],
                     ],

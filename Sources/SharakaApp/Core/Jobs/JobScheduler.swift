@@ -59,5 +59,9 @@ struct JobWorker: LifecycleHandler {
         }
     }
 
-    func shutdownAsync(_ app: Application) async { handle.task?.cancel() }
+    /// Waits for the current round to end: the databases close right after.
+    func shutdownAsync(_ app: Application) async {
+        handle.task?.cancel()
+        await handle.task?.value
+    }
 }

@@ -65,41 +65,51 @@ enum AccountController {
     }
 
     @Sendable static func loginForm(req: Request) async throws -> Response {
-        let next = (try? req.query.get(String.self, at: "next")) ?? ""
+        let next = LocalRedirect.target((try? req.query.get(String.self, at: "next")) ?? "") ?? ""
         return await req.render(LoginPage.page(req.t, email: "", next: next, error: nil))
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let email = AccountRules.normalisedEmail(form.email ?? "")
+        let next = LocalRedirect.target(form.next ?? "") ?? ""
         let address = req.clientAddress
-        let throttle = LoginThrottle()
-        let since = throttle.windowStart(now: Date())
-        let forAccount = try await LoginAttempt.query(on: req.db).filter(\.$email == email).filter(\.$succeeded == false).filter(\.$createdAt > since).count()
-        let fromAddress = try await LoginAttempt.query(on: req.db).filter(\.$address == address).filter(\.$succeeded == false).filter(\.$createdAt > since).count()
-        if throttle.isLocked(failuresForAccount: forAccount, failuresFromAddress: fromAddress) {
-            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginLocked), status: .tooManyRequests))
-        }
+        let throttle = LoginThrottle(), now = Date()
+        let sql = req.db as! any SQLDatabase
         let user = email.isEmpty ? nil : try await User.query(on: req.db).filter(\.$email == email).first()
+        let attempt = LoginAttempt(email: email, address: address, succeeded: false, at: now)
+        try await attempt.create(on: req.db)
+        let decision = throttle.decide(
+            account: try await SignInThrottle.accountFailures(email, excluding: attempt.id!, since: throttle.windowStart(now: now), on: sql),
+            address: try await SignInThrottle.addressFailures(address, excluding: attempt.id!, since: throttle.windowStart(now: now), on: sql),
+            knownDevice: try await SignInThrottle.isKnownDevice(req, userID: user?.id), now: now)
+        if case .wait(let seconds) = decision {
+            attempt.throttled = true
+            try await attempt.save(on: req.db)
+            let wait = String(format: "%d:%02d", seconds / 60, seconds % 60)
+            let res = await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginWait, ["time": wait]), status: .tooManyRequests))
+            res.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return res
+        }
         // Verify against a fixed hash when the account is unknown, so timing does not reveal which e-mails exist.
         let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhu4pV7XD3C1/TQ2ZeoOu0X3jQ7EHRd5Nu"
         let matches = (try? await req.password.async.verify(form.password ?? "", created: hash).get()) ?? false
-        let ok = matches && user != nil && !(user!.isDeleted)
-        try await LoginAttempt(email: email, address: address, succeeded: ok && !(user!.isBlocked) && user!.isConfirmed).create(on: req.db)
-        guard ok, let user else {
-            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginFailed), status: .unauthorized))
+        guard matches, let user, !user.isDeleted else {
+            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginFailed), status: .unauthorized))
         }
         if user.isBlocked {
-            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginBlocked), status: .forbidden))
+            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginBlocked), status: .forbidden))
         }
         if !user.isConfirmed {
-            return await req.render(LoginPage.page(req.t, email: email, next: form.next ?? "", error: req.t(.loginUnconfirmed), status: .forbidden))
+            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginUnconfirmed), status: .forbidden))
         }
+        attempt.succeeded = true
+        try await attempt.save(on: req.db)
         try await req.signIn(user)
-        // Only local paths: an open redirect would let a phishing link borrow our domain.
-        let next = form.next ?? ""
-        let target = next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : SiteURL.home.path(user.language)
-        return req.redirect(to: target)
+        // Only plain local paths: an open redirect would let a phishing link borrow our domain.
+        let res = req.redirect(to: next.isEmpty ? SiteURL.home.path(user.language) : next)
+        try await SignInThrottle.rememberDevice(req, userID: user.id!, on: res)
+        return res
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
@@ -149,7 +159,7 @@ enum AccountController {
         user.passwordHash = hash
         // Following the link proves the address.
         if user.confirmedAt == nil { user.confirmedAt = Date() }
-        try await user.save(on: req.db)
+        try await PasswordChange.apply(user, revokeTokens: req.formText("revoke_tokens") == "yes", keeping: nil, on: req.db)
         req.flash(req.t(.resetDone))
         return req.redirect(to: SiteURL.login.path(req.language))
     }

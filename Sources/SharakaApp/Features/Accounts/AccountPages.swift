@@ -62,6 +62,8 @@ enum PasswordPages {
                 H.void("input", [.type("hidden"), .name("token"), .value(token)]),
                 FormField.input("password", label: t(.fieldNewPassword), type: "password", error: errors["password"], hint: t(.passwordHint), required: true, autocomplete: "new-password"),
                 FormField.input("password_confirmation", label: t(.fieldPasswordConfirmation), type: "password", error: errors["password_confirmation"], required: true, autocomplete: "new-password"),
+                H.p(t(.passwordEndsSessions), [.cls("hint")]),
+                FormField.checkbox("revoke_tokens", label: t(.passwordRevokeTokens)),
                 H.button(t(.resetSubmit)),
             ])), status: status)
     }

@@ -54,7 +54,7 @@ enum MyAccountController {
             return await req.render(MyAccountPage.page(req.t, user: user, provinces: try await Provinces.options(req), memberships: try await memberships(of: user, req), errors: errors, status: .unprocessableEntity))
         }
         user.passwordHash = try await req.password.async.hash(new).get()
-        try await user.save(on: req.db)
+        try await PasswordChange.apply(user, revokeTokens: req.formText("revoke_tokens") == "yes", keeping: req.session.id?.string, on: req.db)
         req.flash(req.t(.passwordChanged))
         return req.redirect(to: SiteURL.account.path(req.language))
     }

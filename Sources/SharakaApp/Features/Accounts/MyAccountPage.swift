@@ -25,6 +25,8 @@ enum MyAccountPage {
                 FormField.input("current_password", label: t(.fieldCurrentPassword), type: "password", error: errors["current_password"], required: true, autocomplete: "current-password"),
                 FormField.input("new_password", label: t(.fieldNewPassword), type: "password", error: errors["new_password"], hint: t(.passwordHint), required: true, autocomplete: "new-password"),
                 FormField.input("new_password_confirmation", label: t(.fieldPasswordConfirmation), type: "password", error: errors["new_password_confirmation"], required: true, autocomplete: "new-password"),
+                H.p(t(.passwordEndsSessions), [.cls("hint")]),
+                FormField.checkbox("revoke_tokens", label: t(.passwordRevokeTokens)),
                 H.button(t(.accountChangePassword)),
             ]),
             H.h2(t(.accountMyData)),

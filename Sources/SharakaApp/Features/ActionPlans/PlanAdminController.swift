@@ -139,8 +139,9 @@ enum PlanAdminController {
         let plan = try await manageable(req.parameters.get("id", as: UUID.self), req)
         let ctx = try await commitmentContext(plan, req)
         let form = CommitmentForm.read(req), reason = AmendmentReason.read(req)
-        let taken = Set(try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).all(\.$reference))
-        let errors = form.validate(req.t, takenReferences: taken, provinces: ctx.provinceCodes, organisations: ctx.organisationIDs, proposals: ctx.proposalIDs)
+        let siblings = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).all()
+        let errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
+                                   proposals: ctx.proposalIDs, otherBudgets: siblings.compactMap(\.budget), limits: req.settings.budgetLimits)
             .merging(AmendmentReason.validate(reason, frozen: plan.statusValue.isFrozen, req.t)) { a, _ in a }
         guard errors.isEmpty else {
             return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: nil, form: form, errors: errors, ctx: ctx,
@@ -178,8 +179,9 @@ enum PlanAdminController {
         let (c, plan) = try await manageableCommitment(req)
         let ctx = try await commitmentContext(plan, req)
         let form = CommitmentForm.read(req), reason = AmendmentReason.read(req)
-        let taken = Set(try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$id != c.id!).all(\.$reference))
-        let errors = form.validate(req.t, takenReferences: taken, provinces: ctx.provinceCodes, organisations: ctx.organisationIDs, proposals: ctx.proposalIDs)
+        let siblings = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$id != c.id!).all()
+        let errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
+                                   proposals: ctx.proposalIDs, otherBudgets: siblings.compactMap(\.budget), limits: req.settings.budgetLimits)
             .merging(AmendmentReason.validate(reason, frozen: plan.statusValue.isFrozen, req.t)) { a, _ in a }
         guard errors.isEmpty else {
             return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: form, errors: errors, ctx: ctx,

@@ -113,7 +113,8 @@ struct CommitmentForm {
         return f
     }
 
-    func validate(_ t: Localizer, takenReferences: Set<String>, provinces known: Set<String>, organisations: Set<String>, proposals candidates: Set<String>) -> [String: String] {
+    func validate(_ t: Localizer, takenReferences: Set<String>, provinces known: Set<String>, organisations: Set<String>, proposals candidates: Set<String>,
+                  otherBudgets: [MAD], limits: BudgetLimits) -> [String: String] {
         var errors = Self.titles.validate(title, t)
         for f in [(Self.problems, problem), (Self.causes, causes), (Self.solutions, solution), (Self.changes, change)] {
             errors.merge(f.0.validate(f.1, t)) { a, _ in a }
@@ -127,7 +128,14 @@ struct CommitmentForm {
         for (kind, text) in actors where text.count > 2000 { errors["actors_\(kind.rawValue)"] = t.problem(.tooLong, max: 2000) }
         if !Set(provinces).isSubset(of: known) { errors["provinces"] = t.problem(.unknownChoice) }
         errors.merge(dates(starts, ends, t)) { a, _ in a }
-        if !budget.isEmpty, MAD(parsing: budget) == nil { errors["budget"] = t(.errBudget) }
+        if !budget.isEmpty {
+            switch MAD(parsing: budget).map({ limits.check($0, otherCommitments: otherBudgets) }) {
+            case nil: errors["budget"] = t(.errBudget)
+            case .commitmentTooLarge?: errors["budget"] = t(.errBudgetTooLarge, ["max": limits.maxCommitment.formatted(in: t.language)])
+            case .planTotalTooLarge?: errors["budget"] = t(.errPlanBudgetTooLarge, ["max": limits.maxPlanTotal.formatted(in: t.language)])
+            case .some(nil): break
+            }
+        }
         if let p = AccountRules.checkText(contact, length: 0...200, required: false) { errors["contact"] = t.problem(p, max: 200) }
         if !Set(proposals).isSubset(of: candidates) { errors["proposals"] = t.problem(.unknownChoice) }
         return errors

@@ -37,7 +37,7 @@ enum DashboardPages {
         }
         perProvince.insert(.init(label: t(.wholeRegion), value: commitments.filter { $0.provinces.codes.isEmpty }.count), at: 0)
         let budgets = commitments.filter { $0.budgetCentimes != nil }
-        let total = budgets.compactMap(\.budget).reduce(MAD(centimes: 0), +)
+        let total = MAD.total(budgets.compactMap(\.budget))
         let spans = milestones.compactMap { m -> Chart.Span? in
             guard let s = Day(iso: m.startsOn), let e = Day(iso: m.endsOn), let c = byID[m.$commitment.id] else { return nil }
             let state = m.isDelayed(today: today) ? "delayed" : m.statusValue.rawValue
@@ -54,7 +54,7 @@ enum DashboardPages {
             Chart.bars(id: "provinces", title: t(.chartByProvince), description: t(.chartByProvinceDesc), bars: perProvince, rtl: rtl, headers: (t(.fieldProvince), t(.countLabel))),
             Chart.gantt(id: "timeline", title: t(.chartGantt), description: t(.chartGanttDesc), spans: spans, today: today, rtl: rtl,
                         headers: [t(.milestonesTitle), t(.fieldStarts), t(.fieldEnds), t(.fieldStatus)]),
-            Chart.bars(id: "budget", title: t(.chartBudget), description: t(.chartBudgetDesc) + " " + t(.budgetTotal, ["total": total.formatted(in: lang)]),
+            Chart.bars(id: "budget", title: t(.chartBudget), description: t(.chartBudgetDesc) + " " + (total.map { t(.budgetTotal, ["total": $0.formatted(in: lang)]) } ?? t(.budgetTotalTooLarge)),
                        bars: budgets.map { Chart.Bar(label: $0.reference, value: Int($0.budgetCentimes! / 100), display: $0.budget!.formatted(in: lang)) },
                        rtl: rtl, headers: (t(.fieldReference), t(.fieldBudget))),
         ]))

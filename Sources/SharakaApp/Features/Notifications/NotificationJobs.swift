@@ -13,6 +13,7 @@ enum NotificationJobs {
             ScheduledJob(name: "meeting-reminders", interval: 900) { app, now in try await remindMeetings(app, now: now) },
             ScheduledJob(name: "daily-digests", interval: 900) { app, now in try await sendDigests(app, now: now) },
             ScheduledJob(name: "milestone-reminders", interval: 3600) { app, now in try await MilestoneReminders.run(app, now: now) },
+            ScheduledJob(name: "purge-sessions", interval: 3600) { app, now in try await DatabaseSessions.purge(on: app.db as! any SQLDatabase, now: now) },
         ]
     }
 

@@ -5,35 +5,121 @@ import Testing
 import Vapor
 
 @Suite struct LoginTests {
-    @Test(arguments: Engine.all)
-    func failedAttemptsLockTheAccount(engine: Engine) async throws {
-        try await withTestApp(engine) { app in
-            try await TestFixtures.user(app, email: "a@example.ma")
-            let client = Client(app)
-            try await client.get("/fr/login")
-            for _ in 0..<5 {
-                #expect(try await client.post("/fr/login", ["email": "a@example.ma", "password": "wrong-password-1"]).status == .unauthorized)
-            }
-            // even the right password is refused while locked, from another address too
-            client.address = "10.9.9.9"
-            let res = try await client.post("/fr/login", ["email": "a@example.ma", "password": TestFixtures.password])
-            #expect(res.status == .tooManyRequests)
-            #expect(res.body.string.contains(Localizer(.fr)(.loginLocked)))
+    /// Moves every recorded attempt back in time, as if the client had waited.
+    static func age(_ app: Application, by seconds: TimeInterval) async throws {
+        for a in try await LoginAttempt.query(on: app.db).all() {
+            a.createdAt = a.createdAt.addingTimeInterval(-seconds)
+            try await a.save(on: app.db)
         }
     }
 
     @Test(arguments: Engine.all)
-    func failedAttemptsFromOneAddressLockIt(engine: Engine) async throws {
+    func failedAttemptsSlowTheAccountDownButNotItsKnownDevice(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: the owner has signed in before from this browser
+            try await TestFixtures.user(app, email: "a@example.ma")
+            let owner = Client(app)
+            try await owner.login("a@example.ma", lang: "fr")
+            try await owner.post("/fr/logout")
+            try await owner.get("/fr/login")
+            #expect(owner.cookies[KnownDevice.cookieName] != nil)
+
+            // act: someone else fails five times
+            let attacker = Client(app)
+            attacker.address = "10.6.6.6"
+            try await attacker.get("/fr/login")
+            for _ in 0..<5 {
+                #expect(try await attacker.post("/fr/login", ["email": "a@example.ma", "password": "wrong-password-1"]).status == .unauthorized)
+            }
+            // check: a new browser must wait (without a password check), with Retry-After
+            let stranger = Client(app)
+            stranger.address = "10.9.9.9"
+            try await stranger.get("/fr/login")
+            let res = try await stranger.post("/fr/login", ["email": "a@example.ma", "password": TestFixtures.password])
+            #expect(res.status == .tooManyRequests)
+            #expect(Int(res.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
+            #expect(res.body.string.contains("Trop de tentatives"))
+            // trying again while waiting is refused too, and does not lengthen the wait
+            for _ in 0..<3 {
+                #expect(try await stranger.post("/fr/login", ["email": "a@example.ma", "password": TestFixtures.password]).status == .tooManyRequests)
+            }
+            // once the first delay (15 s) has passed, the new browser's right password works
+            try await Self.age(app, by: 20)
+            #expect(try await stranger.post("/fr/login", ["email": "a@example.ma", "password": TestFixtures.password]).status == .seeOther)
+            // the attacker starts again; the owner's own browser is not kept out
+            for _ in 0..<8 {
+                _ = try await attacker.post("/fr/login", ["email": "a@example.ma", "password": "wrong-password-1"])
+            }
+            #expect(try await owner.post("/fr/login", ["email": "a@example.ma", "password": TestFixtures.password]).status == .seeOther)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func concurrentWrongPasswordsAreCheckedNoMoreThanTheFreeNumber(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            try await TestFixtures.user(app, email: "race@example.ma")
+            let client = Client(app)
+            try await client.get("/fr/login")
+            let token = client.csrf!, cookie = client.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            // act: 40 wrong passwords at once
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        var headers = HTTPHeaders()
+                        headers.contentType = .urlEncodedForm
+                        headers.replaceOrAdd(name: .cookie, value: cookie)
+                        headers.replaceOrAdd(name: "X-Forwarded-For", value: "10.0.\(i).1")
+                        var status = HTTPStatus.ok
+                        try await app.testing().test(.POST, "/fr/login", headers: headers,
+                                                     body: ByteBuffer(string: "email=race%40example.ma&password=wrong-\(i)&_csrf=\(token)"),
+                                                     afterResponse: { status = $0.status })
+                        return status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // check: at most five were checked against the password, the rest waited
+            #expect(statuses.filter { $0 == .unauthorized }.count <= 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 35)
+            #expect(try await LoginAttempt.query(on: app.db).filter(\.$throttled == false).count() <= 5)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func oneBusyAddressDoesNotKeepItsKnownAccountsOut(engine: Engine) async throws {
         try await withTestApp(engine) { app in
             try await TestFixtures.user(app, email: "b@example.ma")
             let client = Client(app)
+            try await client.login("b@example.ma", lang: "fr")
+            try await client.post("/fr/logout")
             try await client.get("/fr/login")
+            // twenty failures for other accounts from the same (campus) address
+            let neighbour = Client(app)
+            try await neighbour.get("/fr/login")
             for i in 0..<20 {
+                _ = try await neighbour.post("/fr/login", ["email": "nobody\(i)@example.ma", "password": "x"])
+            }
+            // a new browser behind that address waits; the known one goes in
+            #expect(try await neighbour.post("/fr/login", ["email": "b@example.ma", "password": TestFixtures.password]).status == .tooManyRequests)
+            #expect(try await client.post("/fr/login", ["email": "b@example.ma", "password": TestFixtures.password]).status == .seeOther)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func theClientsOwnForwardedForIsNotTrusted(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            try await TestFixtures.user(app, email: "x@example.ma")
+            let client = Client(app)
+            try await client.get("/fr/login")
+            // the attacker writes a new first entry each time; the proxy's (last) entry stays the same
+            for i in 0..<20 {
+                client.address = "198.51.100.\(i), 10.0.0.1"
                 _ = try await client.post("/fr/login", ["email": "nobody\(i)@example.ma", "password": "x"])
             }
-            #expect(try await client.post("/fr/login", ["email": "b@example.ma", "password": TestFixtures.password]).status == .tooManyRequests)
-            client.address = "10.1.2.3"
-            #expect(try await client.post("/fr/login", ["email": "b@example.ma", "password": TestFixtures.password]).status == .seeOther)
+            let addresses = Set(try await LoginAttempt.query(on: app.db).all(\.$address))
+            #expect(addresses == ["10.0.0.1"])
+            client.address = "198.51.100.99, 10.0.0.1"
+            #expect(try await client.post("/fr/login", ["email": "x@example.ma", "password": TestFixtures.password]).status == .tooManyRequests)
         }
     }
 
@@ -59,6 +145,22 @@ import Vapor
             try await client.get("/ar/login")
             let res = try await client.post("/ar/login", ["email": "d@example.ma", "password": TestFixtures.password, "next": "//evil.example/phish"])
             #expect(res.location == "/ar/")
+            // header injection through next: the attacker's header never reaches the answer
+            for next in ["/fr/\r\nSet-Cookie: injected=by-attacker; Path=/", "/\t/evil.example", "/%09/evil.example", "/\u{0B}/evil.example",
+                         "/ /evil.example", "/%2F%2Fevil.example"] {
+                try await client.post("/ar/logout")
+                try await client.get("/ar/login")
+                let r = try await client.post("/ar/login", ["email": "d@example.ma", "password": TestFixtures.password, "next": next])
+                // a vertical tab is a control character, refused with the whole request
+                #expect(r.status == (next.contains("\u{0B}") ? .badRequest : .seeOther))
+                #expect(r.location == (r.status == .seeOther ? "/ar/" : nil), "\(next.debugDescription)")
+                #expect(!r.headers[.setCookie].contains { $0.contains("injected") })
+            }
+            // the login page does not reflect a bad next into its form
+            try await client.post("/ar/logout")
+            #expect(try await client.get("/ar/login?next=%2F%2Fevil.example").body.string.contains("name=\"next\" value=\"\""))
+            try await client.post("/ar/logout")
+            try await client.get("/ar/login")
             try await client.post("/ar/logout")
             try await client.get("/ar/login")
             let ok = try await client.post("/ar/login", ["email": "d@example.ma", "password": TestFixtures.password, "next": "/ar/account"])

@@ -1,57 +1,93 @@
-import NIOConcurrencyHelpers
+import Fluent
 @testable import SharakaApp
+import SharakaCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
 
-/// An in-memory session store that counts writes.
-final class CountingSessions: SessionDriver, @unchecked Sendable {
-    let stored = NIOLockedValueBox<[String: SessionData]>([:])
-    let writes = NIOLockedValueBox(0)
-
-    func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        let id = SessionID(string: UUID().uuidString)
-        stored.withLockedValue { $0[id.string] = data }
-        writes.withLockedValue { $0 += 1 }
-        return request.eventLoop.makeSucceededFuture(id)
-    }
-    func readSession(_ id: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        request.eventLoop.makeSucceededFuture(stored.withLockedValue { $0[id.string] })
-    }
-    func updateSession(_ id: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        stored.withLockedValue { $0[id.string] = data }
-        writes.withLockedValue { $0 += 1 }
-        return request.eventLoop.makeSucceededFuture(id)
-    }
-    func deleteSession(_ id: SessionID, for request: Request) -> EventLoopFuture<Void> {
-        stored.withLockedValue { $0[id.string] = nil }
-        return request.eventLoop.makeSucceededFuture(())
-    }
-}
-
 @Suite struct SessionDriverTests {
-    @Test func unchangedSessionsAreNotWrittenBack() async throws {
-        try await withApp { app in
-            // setup: a session store that counts writes, behind the write-on-change driver
-            let counting = CountingSessions()
-            app.sessions.use { _ in WriteOnChangeSessions(base: counting) }
-            app.middleware.use(app.sessions.middleware)
-            app.get("set") { req -> String in req.session.data["k"] = "v"; return "ok" }
-            app.get("read") { req -> String in req.session.data["k"] ?? "" }
-            app.get("change") { req -> String in req.session.data["k"] = "w"; return "ok" }
-            var cookie = ""
-            try await app.testing().test(.GET, "set") { res in cookie = res.headers[.setCookie].first?.components(separatedBy: ";").first ?? "" }
-            #expect(counting.writes.withLockedValue { $0 } == 1)
+    struct Row: Decodable, Equatable { let key: String; let data: String; let seen_at: Date; let user_id: UUID? }
 
-            // act: three reads that change nothing
-            for _ in 0..<3 {
-                try await app.testing().test(.GET, "read", headers: ["Cookie": cookie]) { res in #expect(res.body.string == "v") }
-            }
-            #expect(counting.writes.withLockedValue { $0 } == 1)
+    static func rows(_ app: Application) async throws -> [Row] {
+        try await (app.db as! any SQLDatabase).raw("SELECT key, data, seen_at, user_id FROM sessions ORDER BY key").all(decoding: Row.self)
+    }
 
-            // a change is written
-            try await app.testing().test(.GET, "change", headers: ["Cookie": cookie]) { _ in }
-            #expect(counting.writes.withLockedValue { $0 } == 2)
+    @Test(arguments: Engine.all)
+    func unchangedSessionsAreNotWrittenBack(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            try await TestFixtures.user(app, email: "s@example.ma")
+            let client = Client(app)
+            try await client.login("s@example.ma")
+            let before = try await Self.rows(app)
+            #expect(before.count == 1)
+            // act: pages that change nothing in the session
+            for _ in 0..<3 { try await client.get("/ar/account") }
+            #expect(try await Self.rows(app) == before)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func sessionsExpireOnTheServerWhenIdleOrOld(engine: Engine) async throws {
+        var settings = try TestDatabase.settings(engine)
+        settings.sessionLifetime = SessionLifetime(idle: 3600, absolute: 7200, touchEvery: 60)
+        try await withTestApp(engine, settings: settings) { app in
+            try await TestFixtures.user(app, email: "idle@example.ma")
+            let client = Client(app)
+            try await client.login("idle@example.ma")
+            #expect(try await client.get("/ar/account").status == .ok)
+            let sql = app.db as! any SQLDatabase
+            // idle for an hour: the cookie is still there, the session is not
+            try await sql.raw("UPDATE sessions SET seen_at = \(bind: Date().addingTimeInterval(-3601))").run()
+            #expect(try await client.get("/ar/account").status == .seeOther)
+            #expect(try await Self.rows(app).allSatisfy { $0.user_id == nil })
+            // active, but signed in more than the absolute lifetime ago
+            try await client.login("idle@example.ma")
+            try await sql.raw("UPDATE sessions SET created_at = \(bind: Date().addingTimeInterval(-7201)) WHERE user_id IS NOT NULL").run()
+            #expect(try await client.get("/ar/account").status == .seeOther)
+            // the periodic purge deletes expired rows and old login attempts
+            try await sql.raw("UPDATE sessions SET expires_at = \(bind: Date().addingTimeInterval(-1))").run()
+            try await sql.raw("UPDATE login_attempts SET created_at = \(bind: Date().addingTimeInterval(-7200))").run()
+            try await DatabaseSessions.purge(on: sql)
+            #expect(try await Self.rows(app).isEmpty)
+            #expect(try await LoginAttempt.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func aPasswordChangeEndsTheOtherSessionsAndCanRevokeTokens(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let user = try await TestFixtures.user(app, email: "p@example.ma")
+            let laptop = Client(app), phone = Client(app)
+            try await laptop.login("p@example.ma")
+            try await phone.login("p@example.ma")
+            try await APIToken(userID: user.id!, name: "script", clear: "shk_test").create(on: app.db)
+            // act: the password is changed on the laptop, tokens revoked
+            try await laptop.get("/ar/account")
+            let res = try await laptop.post("/ar/account/password", ["current_password": TestFixtures.password, "new_password": "another-secret-77",
+                                                                     "new_password_confirmation": "another-secret-77", "revoke_tokens": "yes"])
+            #expect(res.status == .seeOther)
+            // check: the laptop stays signed in, the phone is signed out, the token is revoked
+            #expect(try await laptop.get("/ar/account").status == .ok)
+            #expect(try await phone.get("/ar/account").status == .seeOther)
+            #expect(try await APIToken.query(on: app.db).filter(\.$revokedAt == nil).count() == 0)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func aPasswordResetEndsEverySession(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            try await TestFixtures.user(app, email: "r@example.ma")
+            let phone = Client(app)
+            try await phone.login("r@example.ma")
+            let anon = Client(app)
+            try await anon.get("/fr/password/forgot")
+            try await anon.post("/fr/password/forgot", ["email": "r@example.ma"])
+            let mail = try #require(try await OutboxMessage.query(on: app.db).first())
+            let token = try #require(mail.body.components(separatedBy: "token=").last?.components(separatedBy: .whitespacesAndNewlines).first)
+            try await anon.get("/fr/password/reset?token=\(token)")
+            #expect(try await anon.post("/fr/password/reset", ["token": token, "password": "nouveau-secret-9", "password_confirmation": "nouveau-secret-9"]).status == .seeOther)
+            #expect(try await phone.get("/ar/account").status == .seeOther)
         }
     }
 }
