@@ -145,4 +145,11 @@ enum SiteURL: Hashable {
     static let placeholderB = UUID(uuidString: "00000000-0000-0000-0000-000000000002")!
 
     static func file(_ sha256: String) -> String { "/files/\(sha256)" }
+    /// The file under the name of one attachment: the same content attached twice keeps each name.
+    static func file(_ sha256: String, name: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let clean = DisplayText.name(name)
+        return clean.isEmpty ? file(sha256) : "/files/\(sha256)/" + (clean.addingPercentEncoding(withAllowedCharacters: allowed) ?? "file")
+    }
 }

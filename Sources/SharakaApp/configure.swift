@@ -57,6 +57,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     app.middleware.use(CurrentUserMiddleware())
 
     try routes(app)
+    app.routeMethods = RouteMethods(app.routes.all)
 }
 
 /// WAL mode is a property of the file, so setting it once per start is enough.

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
         app.get("healthz", use: HealthController.live)
         app.get("readyz", use: HealthController.ready)
         app.get("files", ":sha256", use: FileController.show)
+        app.get("files", ":sha256", ":name", use: FileController.show)
     }
 
     do { // JSON API

@@ -86,7 +86,7 @@ public enum ICalendar {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Sharaka//Open Government//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name)]
         for e in events {
-            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + utc(now)]
+            lines += ["BEGIN:VEVENT", "UID:" + uri(e.uid), "DTSTAMP:" + utc(now)]
             switch e.when {
             case .timed(let s, let end): lines += ["DTSTART:" + utc(s), "DTEND:" + utc(end)]
             case .allDay(let s, let end):
@@ -96,26 +96,38 @@ public enum ICalendar {
             lines.append("SUMMARY:" + escape(e.summary))
             if !e.description.isEmpty { lines.append("DESCRIPTION:" + escape(e.description)) }
             if !e.location.isEmpty { lines.append("LOCATION:" + escape(e.location)) }
-            if let url = e.url { lines.append("URL:" + url) }
+            if let url = e.url { lines.append("URL:" + uri(url)) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// TEXT escaping by Unicode scalars: "\r\n" is a single Character, so walking Characters
+    /// let a CRLF through and a title could start new properties. Line breaks of every
+    /// kind become `\n`; other control characters are dropped.
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s {
-            switch ch {
+        var previousCR = false
+        for scalar in s.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default: out.append(ch)
+            case "\r": out += "\\n"
+            case "\n": if !previousCR { out += "\\n" }
+            case "\u{2028}", "\u{2029}", "\u{85}": out += "\\n"
+            case _ where scalar.value < 0x20 && scalar != "\t", "\u{7F}": continue
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// A URI value: no escaping is defined, so anything but printable ASCII is left out.
+    static func uri(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F }))
     }
 
     static func utc(_ d: Date) -> String {
@@ -125,14 +137,15 @@ public enum ICalendar {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
-    /// Lines longer than 75 octets continue on the next line after a space, never
-    /// splitting a UTF-8 character (Arabic titles are two bytes a letter).
+    /// Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1),
+    /// never splitting a UTF-8 sequence (Arabic titles are two bytes a letter). Counted by
+    /// scalars: one Character with many combining marks can be longer than a line.
     static func fold(_ line: String) -> String {
         var out = "", count = 0
-        for ch in line {
-            let n = String(ch).utf8.count
+        for scalar in line.unicodeScalars {
+            let n = UTF8.width(scalar)
             if count + n > 75 { out += "\r\n "; count = 1 }
-            out.append(ch); count += n
+            out.unicodeScalars.append(scalar); count += n
         }
         return out
     }

@@ -51,4 +51,23 @@ import Testing
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("SUMMARY:" + "ورشة وجدة حول الميزانية المفتوحة\\; budget\\, données \\\\ ouvertes " + String(repeating: "ب", count: 40)))
     }
+
+    @Test func calendarTextCannotAddProperties() {
+        // a CRLF in a title is one Character: it used to pass into the file as a new property
+        let start = Date(timeIntervalSince1970: 1_781_251_200)
+        let ics = ICalendar.document(name: "A\r\nX-INJECTED:1", events: [
+            .init(uid: "m1@sharaka\r\nX-UID:1", summary: "Atelier\r\nATTENDEE:mailto:evil@example.com\rEND:VEVENT\u{2028}Z\u{0}",
+                  description: "a\nb", url: "https://x.ma/\r\nX-URL:1", when: .timed(start, start.addingTimeInterval(3600))),
+        ], now: start)
+        let lines = ics.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+        #expect(!lines.contains { $0.hasPrefix("X-INJECTED") || $0.hasPrefix("ATTENDEE") || $0.hasPrefix("X-UID") || $0.hasPrefix("X-URL") })
+        #expect(lines.filter { $0 == "END:VEVENT" }.count == 1)
+        #expect(lines.contains("SUMMARY:Atelier\\nATTENDEE:mailto:evil@example.com\\nEND:VEVENT\\nZ"))
+        #expect(!ics.unicodeScalars.contains { $0.value < 0x20 && $0 != "\r" && $0 != "\n" })
+        // a bare CR or LF alone never appears: every line ends in CRLF
+        #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains { $0 == "\r" || $0 == "\n" })
+        // a long run of combining marks is folded inside, at 75 octets
+        let marks = ICalendar.document(name: "x", events: [.init(uid: "u", summary: "a" + String(repeating: "\u{0301}", count: 100), when: .timed(start, start))], now: start)
+        for line in marks.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+    }
 }

@@ -17,7 +17,20 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         headers.replaceOrAdd(name: "Referrer-Policy", value: "strict-origin-when-cross-origin")
         headers.replaceOrAdd(name: "X-Frame-Options", value: "SAMEORIGIN")
         headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()")
+        // Over https (directly, or behind a trusted proxy that says so) browsers are told to
+        // never come back over plain http.
+        if request.isHTTPS {
+            headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        }
         response.headers = headers
         return response
+    }
+}
+
+extension Request {
+    /// Whether the browser reached us over TLS: the public URL is https, or a trusted proxy says so.
+    var isHTTPS: Bool {
+        if settings.publicURL.hasPrefix("https://") { return true }
+        return settings.trustProxy && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 }

@@ -19,7 +19,7 @@ struct SharakaErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let status: HTTPStatus
+            var status: HTTPStatus
             var headers = HTTPHeaders()
             var reason: String?
             switch error {
@@ -36,10 +36,21 @@ struct SharakaErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if status.code >= 300 && status.code < 400 { return Response(status: status, headers: headers) }
-            if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json {
-                return problem(request, status, reason)
+            // A path that exists under other methods: 405 with the methods it has.
+            if error is RouteNotFound,
+               let allowed = request.application.routeMethods.methods(for: request.url.path), !allowed.isEmpty,
+               !allowed.contains(request.method.rawValue) {
+                status = .methodNotAllowed
+                headers.replaceOrAdd(name: .allow, value: allowed.sorted().joined(separator: ", "))
             }
-            return await page(request, status, refusal: error as? Refusal)
+            let response = request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json
+                ? problem(request, status, reason)
+                : await page(request, status, refusal: error as? Refusal)
+            // Headers the error carries (WWW-Authenticate on a 401, Allow, Retry-After) go out with it.
+            for (name, value) in headers where name.lowercased() != "content-type" && name.lowercased() != "content-length" {
+                response.headers.replaceOrAdd(name: name, value: value)
+            }
+            return response
         }
     }
 
@@ -60,7 +71,7 @@ struct SharakaErrorMiddleware: AsyncMiddleware {
         case 404: (.error404Title, .error404Text)
         case 403: (.error403Title, .error403Text)
         case 409: (.error409Title, .error409Text)
-        case 400, 413, 415, 422: (.error400Title, .error400Text)
+        case 400, 405, 413, 414, 415, 422, 431: (.error400Title, .error400Text)
         case 429: (.error429Title, .error429Text)
         default: (.error500Title, .error500Text)
         }

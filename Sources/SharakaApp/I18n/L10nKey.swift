@@ -181,6 +181,8 @@ enum L10nKey: String, CaseIterable, Sendable {
     case errorReference
     case mailConfirmSubject
     case mailConfirmBody
+    case mailAlreadyRegisteredSubject
+    case mailAlreadyRegisteredBody
     case mailResetSubject
     case mailResetBody
     case navProcesses

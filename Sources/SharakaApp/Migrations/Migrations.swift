@@ -25,6 +25,6 @@ enum Migrations {
         app.migrations.add(CreateActionPlans())
         app.migrations.add(CreateAssessments())
         app.migrations.add(CreatePlanDocuments())
-        app.migrations.add(SecureSignIn())
+        app.migrations.add(SecurityHardening())
     }
 }

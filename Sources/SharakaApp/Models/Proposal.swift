@@ -19,6 +19,8 @@ final class Proposal: Model, @unchecked Sendable {
     @Field(key: "theme") var theme: String
     @OptionalField(key: "province_code") var provinceCode: String?
     @OptionalField(key: "attachment_sha256") var attachmentSHA256: String?
+    /// The name this proposal's author gave the file (the stored file keeps the first uploader's).
+    @OptionalField(key: "attachment_name") var attachmentName: String?
     @Field(key: "status") var status: String
     @OptionalField(key: "answer_state") var answerState: String?
     /// When the first decision (not "under evaluation") was published: the dashboard's delay.

@@ -1,4 +1,5 @@
 import Fluent
+import SharakaCore
 import Vapor
 
 /// Metadata of an uploaded file, addressed by the SHA-256 of its content. With the
@@ -14,6 +15,12 @@ final class StoredFile: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The name an attachment of this file is shown and downloaded under: what the uploader
+    /// called it, without invisible controls, with the extension of the real content.
+    func attachmentName(_ uploaded: String) -> String {
+        DownloadName.make(uploaded, kind: FileKind(rawValue: kind) ?? .plainText, fallback: String((id ?? "file").prefix(12)))
+    }
 
     init(sha256: String, size: Int, kind: String, originalName: String, content: Data?) {
         self.id = sha256

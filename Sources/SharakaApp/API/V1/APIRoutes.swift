@@ -33,7 +33,9 @@ enum APIRoutes {
             guard let s = Sector(rawValue: raw) else { throw Abort(.badRequest, reason: "Unknown sector '\(raw)'.") }
             sector = s
         }
-        let query = OrganisationQuery.filtered(on: req.db, sector: sector, text: (try? req.query.get(String.self, at: "q")) ?? "")
+        let text = (try? req.query.get(String.self, at: "q")) ?? ""
+        guard text.count <= 100 else { throw Abort(.badRequest, reason: "q is at most 100 characters.") }
+        let query = OrganisationQuery.filtered(on: req.db, sector: sector, text: text)
         let total = try await query.count()
         let rows = try await query.sort(\.$searchText).range(paging.range).all()
         return PageDTO(items: rows.map(OrganisationDTO.init), page: paging.page, perPage: paging.per, total: total)

@@ -73,7 +73,8 @@ enum OpenAPIDocument {
             "ProposalPage": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
                 "items": ["type": "array", "items": ref("Proposal")], "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]]],
             "NewProposal": ["type": "object", "required": ["title", "body", "language", "ogp_value", "theme"], "properties": [
-                "title": ["type": "string", "minLength": 10, "maxLength": 150], "body": ["type": "string", "minLength": 15, "maxLength": 5000],
+                "title": ["type": "string", "minLength": ProposalRules.titleLength.lowerBound, "maxLength": ProposalRules.titleLength.upperBound],
+                "body": ["type": "string", "minLength": ProposalRules.bodyLength.lowerBound, "maxLength": ProposalRules.bodyLength.upperBound],
                 "language": ["type": "string", "enum": ["ar", "fr", "en", "zgh"]],
                 "ogp_value": ["type": "string", "enum": ["access_to_information", "civic_participation", "public_accountability", "technology_innovation"]],
                 "theme": ["type": "string", "enum": ["fiscal_transparency", "public_services", "anti_corruption", "access_to_justice", "environment", "open_data", "other"]],
@@ -87,7 +88,7 @@ enum OpenAPIDocument {
                 "items": ["type": "array", "items": ref("Comment")], "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]]],
             "NewComment": ["type": "object", "required": ["target_kind", "target_id", "body"], "properties": [
                 "target_kind": ["type": "string", "enum": Comment.Target.allCases.map(\.rawValue)], "target_id": uuid, "parent_id": uuid,
-                "body": ["type": "string", "minLength": 2, "maxLength": 3000], "alignment": ["type": "string", "enum": ["in_favour", "against", "neutral"]]]],
+                "body": ["type": "string", "minLength": CommentRules.bodyLength.lowerBound, "maxLength": CommentRules.bodyLength.upperBound], "alignment": ["type": "string", "enum": ["in_favour", "against", "neutral"]]]],
             "Support": ["type": "object", "required": ["proposal", "supported", "changed", "supports"], "properties": [
                 "proposal": uuid, "supported": ["type": "boolean"], "changed": ["type": "boolean"], "supports": ["type": "integer"]]],
             "Meeting": ["type": "object", "required": ["id", "process", "title", "kind", "startsAt", "endsAt", "capacity", "registered", "waiting", "registrationOpen", "organiser", "proposals"], "properties": [

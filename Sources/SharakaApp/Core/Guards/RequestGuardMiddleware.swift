@@ -7,7 +7,16 @@ import Vapor
 /// process), control characters in the path, query or text fields (PostgreSQL refuses NUL;
 /// SQLite stores it and pages cut the text short), and a body cut short or too large.
 struct RequestGuardMiddleware: AsyncMiddleware {
+    /// Far below NIO's own limit (80 KB of head, past which it closes the connection without
+    /// an answer), so that a long address or header block gets a proper status.
+    static let maxURLBytes = 8 * 1024
+    static let maxHeaderBytes = 32 * 1024
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.url.string.utf8.count > Self.maxURLBytes { throw Abort(.uriTooLong) }
+        if request.headers.reduce(0, { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }) > Self.maxHeaderBytes {
+            throw Abort(.requestHeaderFieldsTooLarge)
+        }
         if ControlCharacters.inPercentEncoded(request.url.path.utf8) || ControlCharacters.inPercentEncoded((request.url.query ?? "").utf8) {
             throw Abort(.badRequest, reason: "Control characters are not accepted in addresses.")
         }

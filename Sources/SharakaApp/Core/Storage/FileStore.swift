@@ -25,7 +25,7 @@ extension FileStore {
         let sha = SHA256.hash(data: data).hex
         if let existing = try await StoredFile.find(sha, on: db) { return existing }
         let inDatabase = try await write(data, sha256: sha, on: db)
-        let safeName = String(originalName.filter { !"/\\\"\r\n".contains($0) }.suffix(200))
+        let safeName = DownloadName.make(originalName, kind: kind, fallback: String(sha.prefix(12)))
         let row = StoredFile(sha256: sha, size: data.count, kind: kind.rawValue, originalName: safeName, content: inDatabase ? data : nil)
         try await row.create(on: db)
         return row

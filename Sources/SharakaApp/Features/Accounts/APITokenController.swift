@@ -13,7 +13,7 @@ enum APITokenController {
     @Sendable static func create(req: Request) async throws -> Response {
         try req.require(.manageOwnAccount)
         let user = try req.requireUser()
-        let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = DisplayText.name((try? req.content.get(String.self, at: "name")) ?? "")
         if let p = AccountRules.checkText(name, length: 2...80) {
             return await req.render(page(req.t, tokens: try await tokens(of: user, req), created: nil, error: req.t.problem(p, min: 2, max: 80), status: .unprocessableEntity))
         }

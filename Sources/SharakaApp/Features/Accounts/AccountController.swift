@@ -15,18 +15,26 @@ enum AccountController {
 
     @Sendable static func register(req: Request) async throws -> Response {
         try req.require(.register)
-        let form = try req.content.decode(RegistrationForm.self)
+        var form = try req.content.decode(RegistrationForm.self)
+        // Bidi controls and zero-width characters would let a name reorder what follows it or pass for another.
+        form.name = form.name.map(DisplayText.name)
         let provinces = try await Provinces.options(req)
-        var errors = form.validate(req.t, provinces: Set(provinces.map(\.value)))
+        let errors = form.validate(req.t, provinces: Set(provinces.map(\.value)))
         let email = AccountRules.normalisedEmail(form.email ?? "")
-        if errors["email"] == nil, try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
-            errors["email"] = req.t.problem(.alreadyTaken)
-        }
         if !errors.isEmpty {
             return await req.render(RegisterPage.page(req.t, form: form, errors: errors, provinces: provinces, status: .unprocessableEntity))
         }
+        // Hashed whether or not the address is taken, so that the time taken does not tell.
         let hash = try await req.password.async.hash(form.password!).get()
-        let user = User(name: form.name!.trimmingCharacters(in: .whitespacesAndNewlines), email: email, passwordHash: hash,
+        // An address already registered gets the same answer as a new one, so that the form
+        // does not tell who has an account; its owner hears of the attempt by e-mail.
+        if let existing = try await User.query(on: req.db).filter(\.$email == email).first() {
+            try await AccountMail.alreadyRegistered(to: existing, login: "\(req.settings.publicURL)\(SiteURL.login.path(existing.language))",
+                                                    reset: "\(req.settings.publicURL)\(SiteURL.passwordForgot.path(existing.language))", on: req.db)
+            req.flash(req.t(.registeredCheckMail, ["email": email]))
+            return req.redirect(to: SiteURL.login.path(req.language))
+        }
+        let user = User(name: form.name!, email: email, passwordHash: hash,
                         language: Language(rawValue: form.language!)!, provinceCode: form.province.flatMap { $0.isEmpty ? nil : $0 })
         do {
             try await req.db.transaction { db in
@@ -35,9 +43,8 @@ enum AccountController {
                 try await AccountMail.confirmation(to: user, link: AccountTokens.link(req, .confirmEmail, token: token), on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            // Two submissions racing for the same address: the unique index decides.
-            errors["email"] = req.t.problem(.alreadyTaken)
-            return await req.render(RegisterPage.page(req.t, form: form, errors: errors, provinces: provinces, status: .unprocessableEntity))
+            // Two submissions racing for the same address: the unique index decides, and the
+            // loser is answered like everyone else.
         }
         req.flash(req.t(.registeredCheckMail, ["email": email]))
         return req.redirect(to: SiteURL.login.path(req.language))

@@ -19,7 +19,8 @@ enum MyAccountController {
     @Sendable static func updateProfile(req: Request) async throws -> Response {
         try req.require(.manageOwnAccount)
         let user = try req.requireUser()
-        let form = try req.content.decode(ProfileForm.self)
+        var form = try req.content.decode(ProfileForm.self)
+        form.name = form.name.map(DisplayText.name)
         let provinces = try await Provinces.options(req)
         var errors: [String: String] = [:]
         if let p = AccountRules.checkName(form.name ?? "") { errors["name"] = req.t.problem(p, min: AccountRules.nameLength.lowerBound, max: AccountRules.nameLength.upperBound) }
@@ -29,7 +30,7 @@ enum MyAccountController {
         if !errors.isEmpty {
             return await req.render(MyAccountPage.page(req.t, user: user, provinces: provinces, memberships: try await memberships(of: user, req), errors: errors, status: .unprocessableEntity))
         }
-        user.name = form.name!.trimmingCharacters(in: .whitespacesAndNewlines)
+        user.name = form.name!
         user.preferredLanguage = language.rawValue
         user.provinceCode = province
         try await user.save(on: req.db)

@@ -99,7 +99,7 @@ enum PlanAdminController {
         }
         try await AuditLog.write(req.application, actor: user) { db in
             let d = PlanDocument()
-            d.name = String(upload.filename.prefix(200)); d.fileSHA256 = stored.id!; d.createdAt = Date(); d.$plan.id = plan.id!
+            d.name = stored.attachmentName(upload.filename); d.fileSHA256 = stored.id!; d.createdAt = Date(); d.$plan.id = plan.id!
             try await d.create(on: db)
             return ((), [.init(action: "document", objectKind: "plan", objectID: plan.id!, scope: plan.id!, before: [:],
                                after: ["document": d.name, "sha256": d.fileSHA256])])

@@ -48,7 +48,7 @@ enum PlanPages {
             LangText.node(plan.description.resolve(for: lang), page: lang, t, tag: "p"),
             H.el("section", [.id("documents"), .aria("labelledby", "documents-title")], [
                 H.el("h2", [.id("documents-title")], [H.text(t(.planDocuments))]),
-                documents.isEmpty ? H.p(t(.planDocumentsEmpty), [.cls("muted")]) : H.ul([], documents.map { H.a($0.name, href: SiteURL.file($0.fileSHA256), [.attr("dir", "auto")]) }),
+                documents.isEmpty ? H.p(t(.planDocumentsEmpty), [.cls("muted")]) : H.ul([], documents.map { H.a($0.name, href: SiteURL.file($0.fileSHA256, name: $0.name), [.attr("dir", "auto")]) }),
                 canManage && plan.statusValue != .closed ? H.el("form", [.action(SiteURL.planDocuments(plan.id!).path(lang)), .postMethod, .cls("stack"), .attr("enctype", "multipart/form-data")], [
                     CSRFField(), FormField.input("document", label: t(.fieldDocument), type: "file", required: true), H.button(t(.documentAdd), [.cls("secondary")]),
                 ]) : H.empty,
@@ -153,7 +153,7 @@ enum PlanPages {
     /// Files link to the file store; links become hrefs only when http(s).
     static func evidenceList(_ evidence: [ProgressEvidence]) -> HNode {
         H.ul([], evidence.map { e in
-            e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0), [.attr("dir", "auto")]) }
+            e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0, name: e.name), [.attr("dir", "auto")]) }
                 ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])
         })
     }

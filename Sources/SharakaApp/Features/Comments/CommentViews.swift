@@ -55,12 +55,12 @@ enum CommentViews {
         let lang = t.language
         let id = c.id!
         let mine = s.viewer?.id == c.$author.id
-        var meta = "\(authorName(t, c)) · \(t.date(c.createdAt))"
+        var meta = " · \(t.date(c.createdAt))"
         if !c.isDeleted { meta += " · \(alignment(t, c.alignment))" }
         if c.editedAt != nil && !c.isDeleted { meta += " \(t(.commentEdited))" }
         var children: [HNode] = [
             parentName.map { H.p(t(.repliesTo, ["name": $0]), [.cls("muted small")]) } ?? H.empty,
-            H.p(meta, [.cls("muted")]),
+            H.p([.cls("muted")], H.bdi(authorName(t, c)), H.text(meta)),
         ]
         if c.isDeleted {
             children.append(H.p(t(.commentDeletedText), [.cls("placeholder")]))

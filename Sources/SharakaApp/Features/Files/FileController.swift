@@ -15,8 +15,13 @@ enum FileController {
         headers.replaceOrAdd(name: .contentType, value: kind.mimeType)
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
         headers.replaceOrAdd(name: .eTag, value: "\"\(meta.id!)\"")
-        let name = meta.originalName.isEmpty ? "\(sha.prefix(12)).\(kind.fileExtension)" : meta.originalName
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        // The attachment's own name when the link carries one, the first uploader's otherwise;
+        // the extension always that of the content.
+        let given = req.parameters.get("name") ?? meta.originalName
+        let name = DownloadName.make(given, kind: kind, fallback: String(sha.prefix(12)))
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "file"
         headers.replaceOrAdd(name: .contentDisposition, value: "\(kind.isSafeInline ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
         if req.headers.first(name: .ifNoneMatch) == "\"\(meta.id!)\"" { return Response(status: .notModified, headers: headers) }
         return Response(status: .ok, headers: headers, body: .init(data: data))

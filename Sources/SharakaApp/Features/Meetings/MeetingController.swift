@@ -220,7 +220,7 @@ enum MeetingController {
             do {
                 let stored = try await req.application.fileStore.store(Data(buffer: upload.data), originalName: upload.filename,
                     allowed: [.pdf, .png, .jpeg, .webp, .officeDocument, .csv, .plainText], maxBytes: req.settings.maxUploadBytes, on: req.db)
-                file = (stored.id!, upload.filename)
+                file = (stored.id!, stored.attachmentName(upload.filename))
             } catch let e as FileUploadError {
                 errors["attachment"] = e.message(req.t, maxBytes: req.settings.maxUploadBytes)
             }

@@ -167,7 +167,7 @@ enum MeetingPages {
             H.h2(t(.minutesTitle), [.id("minutes-title")]),
             ProposalPages.body(d.meeting.minutes, language: lang, cls: "minutes-body"),
             d.meeting.decisions.isEmpty ? H.empty : H.group([H.h3(t(.fieldDecisions)), ProposalPages.body(d.meeting.decisions, language: lang, cls: "minutes-body")]),
-            d.files.isEmpty ? H.empty : H.group([H.h3(t(.fieldAttachment)), H.ul([], d.files.map { H.a($0.name, href: SiteURL.file($0.fileSHA256)) })]),
+            d.files.isEmpty ? H.empty : H.group([H.h3(t(.fieldAttachment)), H.ul([], d.files.map { H.a($0.name, href: SiteURL.file($0.fileSHA256, name: $0.name)) })]),
             d.proposals.isEmpty ? H.empty : H.group([H.h3(t(.minutesProposals)), H.ul([], d.proposals.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang)) })]),
         ])
     }
@@ -186,7 +186,8 @@ enum MeetingPages {
                     H.el("fieldset", [], [H.el("legend", [], [H.text(t(.attendanceAttended))])] + registered.map { r in
                         H.div([.cls("field")], H.el("label", [.for("a-\(r.id!)")], [
                             H.void("input", [.id("a-\(r.id!)"), .type("checkbox"), .name("attended[]"), .value(r.id!.uuidString), .flag("checked", r.attended)]),
-                            H.text(" \(r.user.isDeleted ? t(.deletedUser) : r.user.name) · \(r.organisation.map { t.text($0.name) } ?? t.family(nil)) · "),
+                            H.text(" "), H.bdi(r.user.isDeleted ? t(.deletedUser) : r.user.name), H.text(" · "),
+                            H.bdi(r.organisation.map { t.text($0.name) } ?? t.family(nil)), H.text(" · "),
                             H.el("code", [], [H.text(r.code)]),
                         ]))
                     }),
@@ -194,7 +195,7 @@ enum MeetingPages {
                 ]),
             waiting.isEmpty ? H.empty : H.group([
                 H.h2(t(.registrationWaitingShort)),
-                H.el("ol", [], waiting.map { H.el("li", [], [H.text($0.user.isDeleted ? t(.deletedUser) : $0.user.name)]) }),
+                H.el("ol", [], waiting.map { H.el("li", [], [H.bdi($0.user.isDeleted ? t(.deletedUser) : $0.user.name)]) }),
             ]),
         ]))
     }

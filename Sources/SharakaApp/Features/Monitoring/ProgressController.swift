@@ -21,7 +21,7 @@ enum ProgressController {
             do {
                 let stored = try await req.application.fileStore.store(Data(buffer: upload.data), originalName: upload.filename,
                     allowed: Set(FileKind.allCases.filter(\.isEvidence)), maxBytes: req.settings.maxUploadBytes, on: req.db)
-                evidenceFile = (stored.id!, upload.filename)
+                evidenceFile = (stored.id!, stored.attachmentName(upload.filename))
             } catch let e as FileUploadError {
                 errors["evidence"] = e.message(req.t, maxBytes: req.settings.maxUploadBytes)
             }

@@ -45,11 +45,12 @@ enum ProposalController {
         let orgs = try await organisations(of: user, req)
         let form = ProposalForm.read(req)
         var errors = form.validate(req.t, provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
-        var attachment: String?
+        var attachment: (sha256: String, name: String)?
         if errors.isEmpty, let file = try? req.content.get(File.self, at: "attachment"), file.data.readableBytes > 0 {
             do {
-                attachment = try await req.application.fileStore.store(Data(buffer: file.data), originalName: file.filename,
-                    allowed: [.pdf, .png, .jpeg, .webp, .gif, .officeDocument, .csv, .plainText], maxBytes: req.settings.maxUploadBytes, on: req.db).id
+                let stored = try await req.application.fileStore.store(Data(buffer: file.data), originalName: file.filename,
+                    allowed: [.pdf, .png, .jpeg, .webp, .gif, .officeDocument, .csv, .plainText], maxBytes: req.settings.maxUploadBytes, on: req.db)
+                attachment = (stored.id!, stored.attachmentName(file.filename))
             } catch let e as FileUploadError {
                 errors["attachment"] = e.message(req.t, maxBytes: req.settings.maxUploadBytes)
             }
@@ -203,7 +204,7 @@ enum ProposalController {
     // MARK: helpers
 
     /// Stores a validated proposal; its author follows it from the start. Shared with the API.
-    static func publish(_ form: ProposalForm, attachment: String?, by user: User, in process: ParticipatoryProcess, on db: any Database) async throws -> Proposal {
+    static func publish(_ form: ProposalForm, attachment: (sha256: String, name: String)?, by user: User, in process: ParticipatoryProcess, on db: any Database) async throws -> Proposal {
         let proposal = Proposal()
         form.apply(to: proposal)
         proposal.$process.id = process.id!
@@ -212,7 +213,8 @@ enum ProposalController {
         proposal.supportsCount = 0
         proposal.commentsCount = 0
         proposal.randomKey = Int.random(in: 0..<2_147_483_647)
-        proposal.attachmentSHA256 = attachment
+        proposal.attachmentSHA256 = attachment?.sha256
+        proposal.attachmentName = attachment?.name
         try await db.transaction { db in
             try await proposal.create(on: db)
             try await SearchIndex.refresh(.proposal, proposal.id!, on: db)
@@ -257,7 +259,9 @@ enum ProposalController {
 
     static func attachmentMeta(_ p: Proposal, _ req: Request) async throws -> StoredFile? {
         guard let sha = p.attachmentSHA256 else { return nil }
-        return try await StoredFile.query(on: req.db).filter(\.$id == sha).field(\.$id).field(\.$size).field(\.$kind).field(\.$originalName).first()
+        let meta = try await StoredFile.query(on: req.db).filter(\.$id == sha).field(\.$id).field(\.$size).field(\.$kind).field(\.$originalName).first()
+        if let name = p.attachmentName { meta?.originalName = name }
+        return meta
     }
 }
 

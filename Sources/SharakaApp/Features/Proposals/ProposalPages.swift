@@ -14,10 +14,10 @@ enum ProposalPages {
         return H.el("div", [.cls(cls), .lang(language.rawValue), .dir(language.direction)], nodes)
     }
 
-    static func author(_ t: Localizer, _ p: Proposal) -> String {
+    static func author(_ t: Localizer, _ p: Proposal) -> HNode {
         let person = p.author.isDeleted ? t(.deletedUser) : p.author.name
-        guard let org = p.organisation else { return person }
-        return "\(t.text(org.name)) (\(person))"
+        guard let org = p.organisation else { return H.bdi(person) }
+        return H.group([H.bdi(t.text(org.name)), H.text(" ("), H.bdi(person), H.text(")")])
     }
 
     static func index(_ t: Localizer, process: ParticipatoryProcess, proposals: [Proposal], total: Int, page: PageRequest,
@@ -50,7 +50,7 @@ enum ProposalPages {
                 H.el("ul", [.cls("proposal-list")], proposals.map { p in
                     H.el("li", [.cls("card")], [
                         H.el("h2", [], [H.el("a", [.href(SiteURL.proposal(p.id!).path(lang)), .lang(p.language), .dir(p.languageValue.direction)], [H.text(p.title)])]),
-                        H.p("\(author(t, p)) · \(t.date(p.createdAt ?? Date()))", [.cls("muted")]),
+                        H.p([.cls("muted")], author(t, p), H.text(" · \(t.date(p.createdAt ?? Date()))")),
                         H.p("\(t.plural(.supportsCount, p.supportsCount)) · \(t.plural(.commentsCount, p.commentsCount))" +
                             (p.statusValue == .withdrawn ? " · \(t(.proposalWithdrawnMark))" : ""), [.cls("muted")]),
                     ])
@@ -100,7 +100,7 @@ enum ProposalPages {
                 p.statusValue == .withdrawn ? H.p(t(.proposalWithdrawnMark), [.cls("notice")]) : H.empty,
                 p.mergedInto.map { m in H.p([.cls("notice")], H.text(t(.proposalMergedInto) + " "), H.a(m.title, href: SiteURL.proposal(m.id!).path(lang))) } ?? H.empty,
                 H.dl([
-                    (t(.fieldAuthor), H.text(author(t, p))),
+                    (t(.fieldAuthor), author(t, p)),
                     (t(.fieldDate), H.text(t.date(p.createdAt ?? Date()))),
                     (t(.fieldOGPValue), H.text(OGPValue(rawValue: p.ogpValue).map { t.ogpValue($0) } ?? p.ogpValue)),
                     (t(.fieldTheme), H.text(ProposalTheme(rawValue: p.theme).map { t.theme($0) } ?? p.theme)),
@@ -108,7 +108,7 @@ enum ProposalPages {
                     (t(.fieldSupports), H.strong(t.plural(.supportsCount, p.supportsCount))),
                 ]),
                 body(p.body, language: p.languageValue),
-                attachment.map { f in H.p([], H.a("\(t(.fieldAttachment)): \(f.originalName) (\(t.number(max(1, f.size / 1024))) KB)", href: SiteURL.file(f.id!))) } ?? H.empty,
+                attachment.map { f in H.p([], H.a("\(t(.fieldAttachment)): \(f.originalName) (\(t.number(max(1, f.size / 1024))) KB)", href: SiteURL.file(f.id!, name: f.originalName))) } ?? H.empty,
             ]),
             actions.isEmpty ? H.empty : H.div([.cls("actions")], children: actions),
             mergedFrom.isEmpty ? H.empty : H.group([H.h2(t(.proposalMergedFrom)), H.ul([], mergedFrom.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang)) })]),

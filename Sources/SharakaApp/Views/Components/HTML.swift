@@ -110,6 +110,9 @@ extension H {
     static func h2(_ s: String, _ a: [Attr] = []) -> HNode { el("h2", a, [text(s)]) }
     static func h3(_ s: String, _ a: [Attr] = []) -> HNode { el("h3", a, [text(s)]) }
     static func a(_ s: String, href: String, _ a: [Attr] = []) -> HNode { el("a", [.href(href)] + a, [text(s)]) }
+    /// A name inside a line: isolated, so that an Arabic name does not reorder the French
+    /// text and figures around it, nor a Latin one an Arabic line.
+    static func bdi(_ s: String) -> HNode { el("bdi", [], [text(s)]) }
     static func ul(_ a: [Attr] = [], _ items: [HNode]) -> HNode { el("ul", a, items.map { el("li", [], [$0]) }) }
     static func dl(_ pairs: [(String, HNode)]) -> HNode {
         el("dl", [], pairs.flatMap { [el("dt", [], [text($0.0)]), el("dd", [], [$0.1])] })

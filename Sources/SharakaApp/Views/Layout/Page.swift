@@ -51,7 +51,7 @@ struct Page {
         let t = ctx.t
         var account: [HNode] = []
         if let user = ctx.user {
-            account.append(H.a(user.name, href: ctx.url(.account)))
+            account.append(H.el("a", [.href(ctx.url(.account))], [H.bdi(user.name)]))
             account.append(H.a(user.unread > 0 ? t(.navNotificationsUnread, ["n": t.number(user.unread)]) : t(.navNotifications),
                                href: ctx.url(.notifications), user.unread > 0 ? [.cls("unread")] : []))
             if Policy.allows(user.role, .moderate) {

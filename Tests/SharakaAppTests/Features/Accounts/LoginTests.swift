@@ -148,6 +148,7 @@ import Vapor
             // header injection through next: the attacker's header never reaches the answer
             for next in ["/fr/\r\nSet-Cookie: injected=by-attacker; Path=/", "/\t/evil.example", "/%09/evil.example", "/\u{0B}/evil.example",
                          "/ /evil.example", "/%2F%2Fevil.example"] {
+                try await client.get("/ar/")
                 try await client.post("/ar/logout")
                 try await client.get("/ar/login")
                 let r = try await client.post("/ar/login", ["email": "d@example.ma", "password": TestFixtures.password, "next": next])
@@ -157,12 +158,9 @@ import Vapor
                 #expect(!r.headers[.setCookie].contains { $0.contains("injected") })
             }
             // the login page does not reflect a bad next into its form
+            try await client.get("/ar/")
             try await client.post("/ar/logout")
-            #expect(try await client.get("/ar/login?next=%2F%2Fevil.example").body.string.contains("name=\"next\" value=\"\""))
-            try await client.post("/ar/logout")
-            try await client.get("/ar/login")
-            try await client.post("/ar/logout")
-            try await client.get("/ar/login")
+            #expect(try await client.get("/ar/login?next=%2F%2Fevil.example").body.string.contains("name=\"next\" value/>"))
             let ok = try await client.post("/ar/login", ["email": "d@example.ma", "password": TestFixtures.password, "next": "/ar/account"])
             #expect(ok.location == "/ar/account")
         }

@@ -79,15 +79,30 @@ import Vapor
     }
 
     @Test(arguments: Engine.all)
-    func duplicateEmailIsRefused(engine: Engine) async throws {
+    func aTakenAddressIsAnsweredLikeANewOneAndItsOwnerIsTold(engine: Engine) async throws {
         try await withTestApp(engine) { app in
-            try await TestFixtures.user(app, email: "fatima@example.ma")
+            // setup: one existing account, one new address
+            let owner = try await TestFixtures.user(app, email: "fatima@example.ma")
             let client = Client(app)
             try await client.get("/ar/register")
-            let res = try await client.post("/ar/register", Self.valid)
-            #expect(res.status == .unprocessableEntity)
-            #expect(res.body.string.contains(Localizer(.ar)(.errEmailTaken)))
-            #expect(try await User.query(on: app.db).count() == 1)
+            let fresh = try await client.post("/ar/register", Self.valid.merging(["email": "new@example.ma"]) { $1 })
+            let freshNotice = try await client.get(fresh.location ?? "/ar/login").body.string
+            // act: the same form with the taken address
+            try await client.get("/ar/register")
+            let taken = try await client.post("/ar/register", Self.valid)
+            let takenNotice = try await client.get(taken.location ?? "/ar/login").body.string
+            // check: the same status, target and message (but for the address itself)
+            #expect(taken.status == fresh.status)
+            #expect(taken.location == fresh.location)
+            #expect(takenNotice.replacingOccurrences(of: "fatima@example.ma", with: "X") .contains(Localizer(.ar)(.registeredCheckMail, ["email": "X"])))
+            #expect(freshNotice.contains(Localizer(.ar)(.registeredCheckMail, ["email": "new@example.ma"])))
+            #expect(!takenNotice.contains(Localizer(.ar)(.errEmailTaken)))
+            // nothing changed in the account; its owner got a notice, not a confirmation link
+            #expect(try await User.query(on: app.db).filter(\.$email == "fatima@example.ma").count() == 1)
+            #expect(try await User.find(owner.id, on: app.db)?.passwordHash == owner.passwordHash)
+            let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "fatima@example.ma").first())
+            #expect(mail.subject == Localizer(.ar)(.mailAlreadyRegisteredSubject))
+            #expect(!mail.body.contains("token="))
         }
     }
 

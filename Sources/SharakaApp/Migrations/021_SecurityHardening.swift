@@ -1,9 +1,10 @@
 import Fluent
 import SQLKit
 
-/// Sessions with lifetimes the server enforces, known devices for the login throttle, and
-/// throttled attempts told apart from real failures.
-struct SecureSignIn: AsyncMigration {
+/// Sessions with lifetimes the server enforces, known devices for the login throttle,
+/// throttled attempts told apart from real failures, and each proposal's own name for its
+/// attachment (the same content attached twice is stored once).
+struct SecurityHardening: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("sessions")
             .field("key", .string, .identifier(auto: false))
@@ -24,6 +25,7 @@ struct SecureSignIn: AsyncMigration {
         try await db.schema(LoginAttempt.schema)
             .field("throttled", .bool, .required, .sql(.default(false)))
             .update()
+        try await db.schema(Proposal.schema).field("attachment_name", .string).update()
         let sql = db as! any SQLDatabase
         try await sql.create(index: "sessions_user").on("sessions").column("user_id").run()
         try await sql.create(index: "sessions_expires").on("sessions").column("expires_at").run()
@@ -37,6 +39,7 @@ struct SecureSignIn: AsyncMigration {
         try await db.schema("sessions").delete()
         try await db.schema(KnownDevice.schema).delete()
         try await db.schema(LoginAttempt.schema).deleteField("throttled").update()
+        try await db.schema(Proposal.schema).deleteField("attachment_name").update()
         try await SessionRecord.migration.prepare(on: db)
     }
 }
