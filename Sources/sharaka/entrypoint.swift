@@ -33,13 +33,13 @@ enum Entrypoint {
             try await app.execute()
         } catch {
             app.logger.report(error: error)
-            await app.finishInFlight()
+            if command == "serve" { await app.stopServing() }
             try? await app.asyncShutdown()
             throw error
         }
-        // SIGTERM or SIGINT: Vapor has stopped accepting and closed its connections; answers
-        // still being computed finish before the databases close, and the process exits 0.
-        await app.finishInFlight()
+        // SIGTERM or SIGINT: answers being computed finish before the databases close, and
+        // the process exits 0 with the port free.
+        if command == "serve" { await app.stopServing() }
         try await app.asyncShutdown()
     }
 }

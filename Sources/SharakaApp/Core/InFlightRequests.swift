@@ -66,9 +66,12 @@ extension Application {
         set { storage[InFlightKey.self] = newValue }
     }
 
-    /// What `serve` does once it stops listening: let the answers in flight finish, then
-    /// stop the workers and close the databases.
-    public func finishInFlight(timeout: Duration = .seconds(10)) async {
+    /// What `serve` does on SIGTERM or SIGINT, before the workers stop and the databases
+    /// close: Vapor's signal handler only ends `execute()`, leaving the server listening, so
+    /// stop accepting and close the connections (each after its answer), then let handlers
+    /// whose client has gone finish.
+    public func stopServing(timeout: Duration = .seconds(10)) async {
+        await server.shutdown()
         if !(await inFlight.drain(timeout: timeout)) {
             logger.warning("stopping with \(inFlight.count) requests still in flight")
         }
