@@ -6,7 +6,7 @@ import Vapor
 /// built from `path(_:)`, so no path string is written twice.
 enum SiteURL: Hashable {
     case home
-    case register, confirmEmail, login, logout, passwordForgot, passwordReset
+    case register, confirmEmail, login, logout, passwordForgot, passwordReset, loginLink, loginLinkUse
     case account, accountProfile, accountPassword, accountDelete, accountExport, accountTokens, accountTokenRevoke(UUID)
     case organisations, organisation(UUID)
     case adminUsers, adminUserRole(UUID), adminUserBlock(UUID)
@@ -38,6 +38,8 @@ enum SiteURL: Hashable {
         case .logout: "logout"
         case .passwordForgot: "password/forgot"
         case .passwordReset: "password/reset"
+        case .loginLink: "login/link"
+        case .loginLinkUse: "login/link/use"
         case .account: "account"
         case .accountProfile: "account/profile"
         case .accountPassword: "account/password"

@@ -183,6 +183,14 @@ enum L10nKey: String, CaseIterable, Sendable {
     case mailConfirmBody
     case mailAlreadyRegisteredSubject
     case mailAlreadyRegisteredBody
+    case signInLinkTitle
+    case signInLinkIntro
+    case signInLinkSubmit
+    case signInLinkSent
+    case signInLinkUse
+    case signInLinkInvalid
+    case mailSignInSubject
+    case mailSignInBody
     case mailResetSubject
     case mailResetBody
     case navProcesses

@@ -6,7 +6,7 @@ import Vapor
 final class AccountToken: Model, @unchecked Sendable {
     static let schema = "account_tokens"
 
-    enum Purpose: String { case confirmEmail = "confirm_email", resetPassword = "reset_password" }
+    enum Purpose: String { case confirmEmail = "confirm_email", resetPassword = "reset_password", signIn = "sign_in" }
 
     @ID(key: .id) var id: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

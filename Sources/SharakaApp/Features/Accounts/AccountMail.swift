@@ -18,6 +18,12 @@ enum AccountMail {
                                  body: t(.mailAlreadyRegisteredBody, ["name": user.name, "login": login, "reset": reset]), on: db)
     }
 
+    static func signInLink(to user: User, link: String, on db: any Database) async throws {
+        let t = Localizer(user.language)
+        try await Outbox.enqueue(to: user.email, subject: t(.mailSignInSubject),
+                                 body: t(.mailSignInBody, ["name": user.name, "link": link]), on: db)
+    }
+
     static func passwordReset(to user: User, link: String, on db: any Database) async throws {
         let t = Localizer(user.language)
         try await Outbox.enqueue(to: user.email, subject: t(.mailResetSubject),

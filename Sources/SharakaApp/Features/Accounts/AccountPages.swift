@@ -37,6 +37,7 @@ enum LoginPage {
             ]),
             H.ul([], [
                 H.a(t(.forgotTitle), href: SiteURL.passwordForgot.path(t.language)),
+                H.a(t(.signInLinkTitle), href: SiteURL.loginLink.path(t.language)),
                 H.a(t(.navRegister), href: SiteURL.register.path(t.language)),
             ])), status: status)
     }

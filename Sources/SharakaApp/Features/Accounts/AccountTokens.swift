@@ -7,13 +7,18 @@ import Vapor
 enum AccountTokens {
     static let confirmLifetime: TimeInterval = 7 * 24 * 3600
     static let resetLifetime: TimeInterval = 2 * 3600
+    static let signInLifetime: TimeInterval = 15 * 60
 
     static func hash(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hex }
 
     /// Returns the clear token, which only ever exists in the e-mail.
     static func issue(for user: User, purpose: AccountToken.Purpose, on db: any Database) async throws -> String {
         let token = CSRF.newToken()
-        let lifetime = purpose == .confirmEmail ? confirmLifetime : resetLifetime
+        let lifetime = switch purpose {
+        case .confirmEmail: confirmLifetime
+        case .resetPassword: resetLifetime
+        case .signIn: signInLifetime
+        }
         try await AccountToken(userID: user.id!, purpose: purpose, tokenHash: hash(token), expiresAt: Date().addingTimeInterval(lifetime)).create(on: db)
         return token
     }

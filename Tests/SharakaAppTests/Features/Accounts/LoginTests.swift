@@ -55,6 +55,36 @@ import Vapor
     }
 
     @Test(arguments: Engine.all)
+    func anEmailedLinkSignsTheOwnerInWhileTheirPasswordIsSlowedDown(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            try await TestFixtures.user(app, email: "owner@example.ma")
+            let attacker = Client(app)
+            attacker.address = "10.6.6.6"
+            try await attacker.get("/fr/login")
+            for _ in 0..<6 { _ = try await attacker.post("/fr/login", ["email": "owner@example.ma", "password": "wrong-password-1"]) }
+            // the owner, on a new phone, asks for a link (an unknown address gets the same answer and no mail)
+            let phone = Client(app)
+            try await phone.get("/fr/login/link")
+            #expect(try await phone.post("/fr/login/link", ["email": "nobody@example.ma"]).status == .seeOther)
+            #expect(try await OutboxMessage.query(on: app.db).count() == 0)
+            #expect(try await phone.post("/fr/login/link", ["email": "owner@example.ma"]).status == .seeOther)
+            let mail = try #require(try await OutboxMessage.query(on: app.db).first())
+            let token = try #require(mail.body.components(separatedBy: "token=").last?.components(separatedBy: .whitespacesAndNewlines).first)
+            // opening the link signs nobody in by itself (mail scanners fetch links)
+            try await phone.get("/fr/login/link/use?token=\(token)")
+            #expect(try await phone.get("/fr/account").status == .seeOther)
+            // the button does, once
+            try await phone.get("/fr/login/link/use?token=\(token)")
+            #expect(try await phone.post("/fr/login/link/use", ["token": token]).status == .seeOther)
+            #expect(try await phone.get("/fr/account").status == .ok)
+            #expect(phone.cookies[KnownDevice.cookieName] != nil)
+            let again = Client(app)
+            try await again.get("/fr/login/link/use?token=\(token)")
+            #expect(try await again.post("/fr/login/link/use", ["token": token]).status == .badRequest)
+        }
+    }
+
+    @Test(arguments: Engine.all)
     func concurrentWrongPasswordsAreCheckedNoMoreThanTheFreeNumber(engine: Engine) async throws {
         try await withTestApp(engine) { app in
             try await TestFixtures.user(app, email: "race@example.ma")

@@ -1,0 +1,65 @@
+import Fluent
+import SharakaCore
+import Vapor
+
+/// A one-time sign-in link by e-mail: the way in for an owner whose password attempts are
+/// being slowed down by someone else's failures, on a device they have not used before.
+/// The link opens a page with a button rather than signing in on GET, so that mail
+/// scanners and link previews that fetch it do not use it up.
+enum SignInLinkController {
+    @Sendable static func form(req: Request) async throws -> Response {
+        await req.render(page(req.t, email: "", error: nil))
+    }
+
+    @Sendable static func send(req: Request) async throws -> Response {
+        let email = AccountRules.normalisedEmail(req.formText("email"))
+        if let p = AccountRules.checkEmail(email) {
+            return await req.render(page(req.t, email: email, error: req.t.problem(p), status: .unprocessableEntity))
+        }
+        // The same answer whether or not the account exists, is blocked or unconfirmed.
+        if let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first(),
+           !user.isBlocked, user.isConfirmed {
+            try await req.db.transaction { db in
+                let token = try await AccountTokens.issue(for: user, purpose: .signIn, on: db)
+                try await AccountMail.signInLink(to: user, link: AccountTokens.link(req, .loginLinkUse, token: token), on: db)
+            }
+        }
+        req.flash(req.t(.signInLinkSent))
+        return req.redirect(to: SiteURL.login.path(req.language))
+    }
+
+    @Sendable static func confirm(req: Request) async throws -> Response {
+        let token = (try? req.query.get(String.self, at: "token")) ?? ""
+        return await req.render(Page(title: req.t(.signInLinkTitle), content: H.section([],
+            H.h1(req.t(.signInLinkTitle)),
+            H.el("form", [.action(SiteURL.loginLinkUse.path(req.language)), .postMethod, .cls("stack")], [
+                CSRFField(),
+                H.void("input", [.type("hidden"), .name("token"), .value(token)]),
+                H.button(req.t(.signInLinkUse)),
+            ]))))
+    }
+
+    @Sendable static func use(req: Request) async throws -> Response {
+        let token = req.formText("token")
+        guard let user = try await AccountTokens.redeem(token, purpose: .signIn, on: req.db), !user.isDeleted, !user.isBlocked else {
+            return await req.render(Page(title: req.t(.signInLinkTitle), content: H.section([],
+                H.h1(req.t(.signInLinkTitle)), H.p(req.t(.signInLinkInvalid)),
+                H.p([], H.a(req.t(.signInLinkTitle), href: SiteURL.loginLink.path(req.language)))), status: .badRequest))
+        }
+        try await LoginAttempt(email: user.email, address: req.clientAddress, succeeded: true).create(on: req.db)
+        try await req.signIn(user)
+        let res = req.redirect(to: SiteURL.home.path(req.language))
+        try await SignInThrottle.rememberDevice(req, userID: user.id!, on: res)
+        return res
+    }
+
+    static func page(_ t: Localizer, email: String, error: String?, status: HTTPStatus = .ok) -> Page {
+        Page(title: t(.signInLinkTitle), content: H.section([],
+            H.h1(t(.signInLinkTitle)), H.p(t(.signInLinkIntro)),
+            H.el("form", [.action(SiteURL.loginLink.path(t.language)), .postMethod, .cls("stack")], [
+                CSRFField(),
+                FormField.input("email", label: t(.fieldEmail), value: email, type: "email", error: error, required: true, autocomplete: "email"),
+                H.button(t(.signInLinkSubmit)),
+            ])), status: status)
+    }
+}
