@@ -8,7 +8,8 @@ import Vapor
 /// Stores a markup payload in every field a user can write, renders every page,
 /// and looks for the payload arriving as live markup.
 @Suite struct EscapingTests {
-    static let payload = "\"'><x onx=1>"
+    /// Markup, and the old CSRF slot marker (private-use characters, which must never reach a page as they are).
+    static let payload = "\"'><x onx=1>\u{E000}csrf\u{E000}"
 
     @Test(arguments: Engine.all)
     func userTextNeverBecomesMarkup(engine: Engine) async throws {
@@ -122,6 +123,10 @@ import Vapor
                     #expect(!html.contains("<x onx"), "\(lang) \(page) renders the payload as markup")
                     #expect(!html.contains("'><x"), "\(lang) \(page) breaks out of an attribute")
                     #expect(!html.contains("href=\"javascript:"), "\(lang) \(page) links to javascript:")
+                    #expect(!html.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) }, "\(lang) \(page) draws a private-use character as it is")
+                    if let token = client.csrf {
+                        #expect(html.components(separatedBy: token).count == html.components(separatedBy: "name=\"_csrf\"").count, "\(lang) \(page) shows the token outside a form")
+                    }
                 }
             }
             // a form re-rendered with the payload keeps it escaped too
@@ -145,7 +150,7 @@ import Vapor
     }
 
     @Test func attributeEscapingCoversQuotesAndAngles() {
-        #expect(Self.payload.attributeEscaped == "&quot;&#39;&gt;&lt;x onx=1&gt;")
+        #expect(Self.payload.attributeEscaped == "&quot;&#39;&gt;&lt;x onx=1&gt;&#xE000;csrf&#xE000;")
         #expect("a&b".textEscaped == "a&amp;b")
         #expect(H.render(H.el("a", [.href("\"x")], [H.text("<b>")])) == "<a href=\"&quot;x\">&lt;b&gt;</a>")
     }
