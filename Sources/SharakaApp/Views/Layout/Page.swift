@@ -16,7 +16,7 @@ struct Page {
         if let replaced = ByteReplace.all(CSRF.placeholder, in: html, with: { ctx.csrfToken() }) { html = replaced }
         var headers = HTTPHeaders()
         headers.contentType = .html
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        // Cache-Control and ETag are decided by `HTTPCachingMiddleware` (public for anonymous views).
         headers.replaceOrAdd(name: .contentLanguage, value: ctx.language.rawValue)
         return Response(status: status, headers: headers, body: .init(string: html))
     }
