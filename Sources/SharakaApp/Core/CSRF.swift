@@ -37,17 +37,18 @@ enum CSRF {
     }
 }
 
-/// Hidden token field for forms built before the request context is at hand;
-/// `Page.render` fills in the session's token.
+/// The hidden token field. Forms are built before the page is drawn, so the field is drawn
+/// late: `Page.render` binds the request's token provider while it draws, and each form
+/// gets the real token as it is written (the provider creates the session on first use,
+/// so a page without forms creates none). Outside a page being drawn it has no token.
 func CSRFField() -> HNode {
-    H.trusted("<input type=\"hidden\" name=\"\(CSRF.fieldName)\" value=\"\(CSRF.placeholder)\"/>")
+    H.drawnLate {
+        let token = RenderContext.csrfToken?() ?? ""
+        return "<input type=\"hidden\" name=\"\(CSRF.fieldName)\" value=\"\(token.attributeEscaped)\"/>"
+    }
 }
 
-extension CSRF {
-    /// Marks the slot that `Page.render` fills with the viewer's token. It is drawn afresh at
-    /// each start, so nobody can know it, and it is made of private-use characters, which
-    /// the escaping layer writes as character references wherever user text is drawn, so
-    /// nothing a user stored can turn into it. (The read-path work replaces the slot with
-    /// forms drawn from the request context.)
-    static let placeholder = "\u{E000}" + [UInt8].random(count: 16).map { String($0, radix: 16) }.joined() + "\u{E000}"
+/// What a page being drawn knows of its request, bound for the duration of the drawing.
+enum RenderContext {
+    @TaskLocal static var csrfToken: (@Sendable () -> String)?
 }

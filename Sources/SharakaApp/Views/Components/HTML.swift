@@ -94,6 +94,16 @@ enum H {
     static func trusted(_ s: String) -> HNode { .raw(s) }
 
     static func render(_ node: HNode) -> String { node.render() }
+
+    /// Markup we write ourselves, made only when the page is drawn (for values that belong
+    /// to the request being answered, such as the CSRF token). Never user text.
+    static func drawnLate(_ make: @escaping @Sendable () -> String) -> HNode { .component(DrawnLate(make: make)) }
+}
+
+/// Plot evaluates a component's `body` as it renders it, not when the tree is built.
+private struct DrawnLate: Component {
+    let make: @Sendable () -> String
+    var body: any Component { HNode.raw(make()) }
 }
 
 // Short forms for the tags pages use; each takes attributes then children.

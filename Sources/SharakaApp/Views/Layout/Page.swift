@@ -9,11 +9,8 @@ struct Page {
     var status: HTTPStatus = .ok
 
     func render(_ ctx: PageContext) -> Response {
-        var html = "<!DOCTYPE html>" + H.render(document(ctx))
-        // Byte-wise with memmem: Foundation's String search folds Unicode clusters and the
-        // generic collection search is slower still; both cost a tenth of a long Arabic
-        // page's time (bench/RESULTS.md).
-        if let replaced = ByteReplace.all(CSRF.placeholder, in: html, with: { ctx.csrfToken() }) { html = replaced }
+        // Forms get the viewer's token as they are drawn; nothing is substituted afterwards.
+        let html = RenderContext.$csrfToken.withValue(ctx.csrfToken) { "<!DOCTYPE html>" + H.render(document(ctx)) }
         var headers = HTTPHeaders()
         headers.contentType = .html
         // Cache-Control and ETag are decided by `HTTPCachingMiddleware` (public for anonymous views).

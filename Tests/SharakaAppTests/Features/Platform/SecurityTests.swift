@@ -126,8 +126,8 @@ import VaporTesting
             let process = try await processInPhase(app, .proposals)
             let author = try await TestFixtures.user(app, email: "attacker@example.ma")
             let p = try await TestFixtures.proposal(app, process: process, author: author,
-                                                    title: "Voir https://evil.example/?t=\u{E000}csrf\u{E000} " + CSRF.placeholder)
-            p.body = "https://evil.example/?t=\(CSRF.placeholder) \u{F8FF}"
+                                                    title: "Voir https://evil.example/?t=\u{E000}csrf\u{E000} et la suite")
+            p.body = "https://evil.example/?t=\u{E000}csrf\u{E000} \u{F8FF}"
             try await p.save(on: app.db)
             // act: a moderator views it
             try await TestFixtures.user(app, email: "mod@example.ma", role: .moderator)
@@ -141,8 +141,8 @@ import VaporTesting
             #expect(html.contains("&#xE000;"))
             #expect(html.contains("&#xF8FF;"))
             #expect(!html.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) })
-            // the marker is different at each start of the server, and unguessable
-            #expect(CSRF.placeholder.unicodeScalars.count > 20)
+            // forms are drawn with the token itself: no marker is left to substitute
+            #expect(!html.contains("value=\"\u{E000}"))
         }
     }
 
