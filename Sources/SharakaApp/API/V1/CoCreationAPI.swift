@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import SharakaCore
 import SQLKit
 import Vapor
@@ -36,16 +37,27 @@ enum CoCreationAPI {
                 query.filter(\.$answerState == raw)
             }
         }
+        let sort = try req.query.get(String?.self, at: "sort") ?? "newest"
+        guard ["newest", "most_supported", "most_commented"].contains(sort) else { throw Abort(.badRequest, reason: "Unknown sort '\(sort)'.") }
+        let cursor = try APICursor.read(req, sort: sort)
         let total = try await query.count(\.$process.$id)
-        switch try req.query.get(String?.self, at: "sort") ?? "newest" {
-        case "newest": query.sort(\.$createdAt, .descending)
-        case "most_supported": query.sort(\.$supportsCount, .descending).sort(\.$createdAt, .descending)
-        case "most_commented": query.sort(\.$commentsCount, .descending).sort(\.$createdAt, .descending)
-        case let other: throw Abort(.badRequest, reason: "Unknown sort '\(other)'.")
+        // Every order ends in (created_at, id), all descending, so that the rows after a
+        // cursor are those whose sort key, as a row value, is below the cursor row's.
+        let counted = sort == "most_supported" ? "supports_count" : sort == "most_commented" ? "comments_count" : nil
+        if counted == "supports_count" { query.sort(\.$supportsCount, .descending) }
+        if counted == "comments_count" { query.sort(\.$commentsCount, .descending) }
+        query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
+        if let cursor {
+            let key = (counted.map { [$0] } ?? []) + ["created_at", "id"]
+            let columns = SQLList(key.map { SQLColumn($0) })
+            query.filter(.sql(SQLBinaryExpression(SQLGroupExpression(columns), .lessThan, SQLGroupExpression(
+                SQLSubquery.select { $0.columns(key.map { SQLColumn($0) }).from(Proposal.schema).where("id", .equal, SQLBind(cursor.after)) }))))
         }
-        let rows = try await query.sort(\.$id).range(paging.range).all()
+        let rows = try await (cursor == nil ? query.range(paging.range) : query.limit(paging.per)).all()
         let answers = try await currentAnswers(rows.compactMap(\.id), on: req.db)
-        return PageDTO(items: rows.map { ProposalDTO($0, answer: answers[$0.id!]) }, page: paging.page, perPage: paging.per, total: total)
+        let next = rows.count == paging.per ? rows.last.map { APICursor(sort: sort, after: $0.id!).encoded } : nil
+        return PageDTO(items: rows.map { ProposalDTO($0, answer: answers[$0.id!]) }, page: cursor == nil ? paging.page : nil, perPage: paging.per,
+                       total: total, nextCursor: next)
     }
 
     @Sendable static func proposal(req: Request) async throws -> ProposalDTO {

@@ -30,7 +30,9 @@ enum OpenAPIDocument {
                 "get": ["operationId": "listProposals", "summary": "Proposals of a process with supports and current answer",
                         "parameters": [idParam] + paging + [
                             ["name": "sort", "in": "query", "schema": ["type": "string", "enum": ["newest", "most_supported", "most_commented"], "default": "newest"]],
-                            ["name": "answer", "in": "query", "schema": ["type": "string", "enum": ["none"] + AnswerStateNames.all]]],
+                            ["name": "answer", "in": "query", "schema": ["type": "string", "enum": ["none"] + AnswerStateNames.all]],
+                            ["name": "cursor", "in": "query", "description": "nextCursor of the previous page, for the same sort: reads on along the index (page is then ignored).",
+                             "schema": ["type": "string", "maxLength": 400]]],
                         "responses": ["200": ok(ref("ProposalPage")), "400": problem, "404": problem]],
                 "post": ["operationId": "createProposal", "summary": "Publish a proposal (during the proposals phase)", "security": bearer,
                          "parameters": [idParam],
@@ -71,7 +73,7 @@ enum OpenAPIDocument {
                 "mergedInto": nullableUUID, "createdAt": dateTime, "answer": ["oneOf": [ref("Answer"), ["type": "null"]]],
                 "answerHistory": ["type": "array", "items": ref("Answer")]]],
             "ProposalPage": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
-                "items": ["type": "array", "items": ref("Proposal")], "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]]],
+                "items": ["type": "array", "items": ref("Proposal")], "page": ["type": ["integer", "null"], "description": "Null when asked for by cursor."], "perPage": ["type": "integer"], "total": ["type": "integer"], "nextCursor": ["type": ["string", "null"], "description": "Pass as cursor for the next page (proposals); null on the last page."]]],
             "NewProposal": ["type": "object", "required": ["title", "body", "language", "ogp_value", "theme"], "properties": [
                 "title": ["type": "string", "minLength": ProposalRules.titleLength.lowerBound, "maxLength": ProposalRules.titleLength.upperBound],
                 "body": ["type": "string", "minLength": ProposalRules.bodyLength.lowerBound, "maxLength": ProposalRules.bodyLength.upperBound],
@@ -85,7 +87,7 @@ enum OpenAPIDocument {
                 "alignment": ["type": "string", "enum": ["in_favour", "against", "neutral"]], "author": ["type": ["string", "null"]],
                 "upVotes": ["type": "integer"], "downVotes": ["type": "integer"], "createdAt": dateTime, "edited": ["type": "boolean"]]],
             "CommentPage": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
-                "items": ["type": "array", "items": ref("Comment")], "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]]],
+                "items": ["type": "array", "items": ref("Comment")], "page": ["type": ["integer", "null"], "description": "Null when asked for by cursor."], "perPage": ["type": "integer"], "total": ["type": "integer"], "nextCursor": ["type": ["string", "null"], "description": "Pass as cursor for the next page (proposals); null on the last page."]]],
             "NewComment": ["type": "object", "required": ["target_kind", "target_id", "body"], "properties": [
                 "target_kind": ["type": "string", "enum": Comment.Target.allCases.map(\.rawValue)], "target_id": uuid, "parent_id": uuid,
                 "body": ["type": "string", "minLength": CommentRules.bodyLength.lowerBound, "maxLength": CommentRules.bodyLength.upperBound], "alignment": ["type": "string", "enum": ["in_favour", "against", "neutral"]]]],
@@ -164,7 +166,7 @@ enum OpenAPIDocument {
                     "phases": ["type": "array", "items": ["$ref": "#/components/schemas/Phase"]]]],
                 "OrganisationPage": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
                     "items": ["type": "array", "items": ["$ref": "#/components/schemas/Organisation"]],
-                    "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]]],
+                    "page": ["type": ["integer", "null"], "description": "Null when asked for by cursor."], "perPage": ["type": "integer"], "total": ["type": "integer"], "nextCursor": ["type": ["string", "null"], "description": "Pass as cursor for the next page (proposals); null on the last page."]]],
             ] as [String: Any]) { a, _ in a }],
         ]
         return try! JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes])

@@ -105,4 +105,46 @@ import VaporTesting
             #expect(try await Self.send(app, .POST, "/api/v1/proposals/\(existing.id!)/support", token: token).status == .unauthorized)
         }
     }
+
+    @Test(arguments: Engine.all)
+    func proposalListsWalkByCursorOverEveryRowOnceInTheirOrder(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: proposals with ties in supports, comments and even creation time
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "walk@example.ma")
+            let sameTime = Date(timeIntervalSince1970: 1_780_000_000.123456)
+            for i in 0..<11 {
+                let p = try await TestFixtures.proposal(app, process: process, author: author, title: "Proposition numéro \(i) pour la région")
+                p.supportsCount = i % 3; p.commentsCount = i % 2
+                try await p.save(on: app.db)
+                if i % 4 == 0 { try await Proposal.query(on: app.db).filter(\.$id == p.id!).set(\.$createdAt, to: sameTime).update() }
+            }
+            func page(_ query: String) async throws -> [String: Any] {
+                let res = try await Self.send(app, .GET, "/api/v1/processes/\(process.id!)/proposals?\(query)")
+                #expect(res.status == .ok, "\(query)")
+                return try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as! [String: Any]
+            }
+            for sort in ["newest", "most_supported", "most_commented"] {
+                let all = (try await page("sort=\(sort)&per_page=200")["items"] as! [[String: Any]]).map { $0["id"] as! String }
+                // act: three at a time, by cursor
+                var walked: [String] = []
+                var cursor: String? = nil
+                repeat {
+                    let body = try await page("sort=\(sort)&per_page=3" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                    walked += (body["items"] as! [[String: Any]]).map { $0["id"] as! String }
+                    #expect((body["page"] is NSNull) == (cursor != nil))
+                    cursor = body["nextCursor"] as? String
+                } while cursor != nil && walked.count < 50
+                // check: the same rows in the same order as one long page, none twice
+                #expect(walked == all, "\(sort)")
+                #expect(Set(walked).count == 11)
+            }
+            // a cursor that is not ours, or belongs to another sort, is a 400 problem
+            let newest = try await page("sort=newest&per_page=3")["nextCursor"] as! String
+            for bad in ["abc", "%%%", String(repeating: "A", count: 500), newest] {
+                let res = try await Self.send(app, .GET, "/api/v1/processes/\(process.id!)/proposals?sort=most_supported&cursor=\(bad)")
+                #expect(res.status == .badRequest, "\(bad.prefix(20))")
+            }
+        }
+    }
 }
