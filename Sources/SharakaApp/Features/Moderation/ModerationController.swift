@@ -53,15 +53,19 @@ enum ModerationController {
             """).all()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM reports WHERE resolved_at IS NULL GROUP BY target_kind, target_id) AS g").first()
             .map { try $0.decode(column: "n", as: Int.self) } ?? 0
-        var items: [ModerationPages.Item] = []
-        for row in groups {
-            guard let kind = ReportTarget(rawValue: try row.decode(column: "target_kind", as: String.self)) else { continue }
-            let id = try row.decode(column: "target_id", as: UUID.self)
-            guard let content = try await ModeratedContent.load(kind, id, on: req.db) else { continue }
-            let reports = try await Report.query(on: req.db).filter(\.$targetKind == kind.rawValue).filter(\.$targetID == id)
-                .filter(\.$resolvedAt == nil).sort(\.$createdAt).all()
-            let author = try await User.find(content.authorID, on: req.db)
-            items.append(.init(content: content, reports: reports, author: author))
+        // The page's contents, their open reports and their authors: a statement each, however many.
+        let keys = try groups.compactMap { row -> ModeratedContent.Key? in
+            guard let kind = ReportTarget(rawValue: try row.decode(column: "target_kind", as: String.self)) else { return nil }
+            return .init(kind: kind, id: try row.decode(column: "target_id", as: UUID.self))
+        }
+        let contents = try await ModeratedContent.loadAll(keys, on: req.db)
+        let reports = keys.isEmpty ? [:] : Dictionary(grouping: try await Report.query(on: req.db).filter(\.$targetID ~~ keys.map(\.id))
+            .filter(\.$resolvedAt == nil).sort(\.$createdAt).all()) { ModeratedContent.Key(kind: ReportTarget(rawValue: $0.targetKind) ?? .proposal, id: $0.targetID) }
+        let authorIDs = Array(Set(contents.values.map(\.authorID)))
+        let authors = authorIDs.isEmpty ? [:] : Dictionary(try await User.query(on: req.db).filter(\.$id ~~ authorIDs).all().map { ($0.id!, $0) },
+                                                           uniquingKeysWith: { a, _ in a })
+        let items: [ModerationPages.Item] = keys.compactMap { key in
+            contents[key].map { .init(content: $0, reports: reports[key] ?? [], author: authors[$0.authorID]) }
         }
         let log = try await ModerationDecision.query(on: req.db).with(\.$moderator).sort(\.$createdAt, .descending).limit(30).all()
         return await req.render(ModerationPages.queue(req.t, items: items, total: total, page: page, log: log))

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+@testable import SharakaApp
+import SharakaCore
+import Testing
+import Vapor
+
+/// The number of SQL statements a page runs does not grow with its data: each page is
+/// drawn at two sizes and counted (the second view, once the per-instance caches are warm).
+@Suite struct StatementCountTests {
+    /// Statements of a second anonymous view of `path`.
+    static func count(_ app: Application, _ counter: StatementCounter, _ path: String) async throws -> Int {
+        let client = Client(app)
+        #expect(try await client.get(path).status == .ok, "\(path)")
+        let statements = try await counter.during { _ = try await client.get(path) }
+        return statements.count
+    }
+
+    @Test(arguments: Engine.all)
+    func proposalPageAndListDoNotGrowWithCommentsOrProposals(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let process = try await processInPhase(app, .proposals)
+            var people: [User] = []
+            for i in 0..<6 { people.append(try await TestFixtures.user(app, email: "p\(i)@example.ma", name: "Personne \(i)")) }
+            let proposal = try await TestFixtures.proposal(app, process: process, author: people[0])
+            func grow(comments: Int, proposals: Int) async throws {
+                for i in 0..<comments {
+                    try await Comment(target: .proposal, targetID: proposal.id!, parent: nil, authorID: people[i % 6].id!,
+                                      body: "Commentaire numéro \(i)", alignment: .neutral).create(on: app.db)
+                }
+                for i in 0..<proposals {
+                    try await TestFixtures.proposal(app, process: process, author: people[i % 6], title: "Proposition numéro \(i) sur la région")
+                }
+            }
+            try await grow(comments: 3, proposals: 3)
+            let page = "/fr/proposals/\(proposal.id!)", list = "/fr/processes/\(process.id!)/proposals?sort=newest"
+            let small = (try await Self.count(app, counter, page), try await Self.count(app, counter, list))
+            try await grow(comments: 20, proposals: 25)
+            let large = (try await Self.count(app, counter, page), try await Self.count(app, counter, list))
+            // the counter sees the statements at all (a page reads its process, proposal, comments …)
+            #expect(small.0 >= 4 && small.1 >= 3, "counted \(small)")
+            #expect(small.0 == large.0, "proposal page: \(small.0) statements with 3 comments, \(large.0) with 23")
+            #expect(small.1 == large.1, "proposals list: \(small.1) statements with 4 proposals, \(large.1) with 29")
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func planDashboardDoesNotGrowWithMilestones(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let f = try await PlanFixture.make(app)
+            let path = "/fr/plans/\(f.plan.id!)/dashboard"
+            let small = try await Self.count(app, counter, path)
+            for n in 3..<15 {
+                let m = Milestone()
+                m.position = n; m.title = .init([.fr: "Jalon \(n)"]); m.deliverable = .init([.fr: "Livrable"]); m.responsibleBody = "Conseil"
+                m.startsOn = "2025-04-01"; m.endsOn = "2026-06-30"; m.weight = 1; m.status = "in_progress"; m.percent = 10; m.cancelReason = ""
+                m.$commitment.id = f.commitment.id!
+                try await m.create(on: app.db)
+            }
+            let large = try await Self.count(app, counter, path)
+            #expect(small >= 3, "counted \(small)")
+            #expect(small == large, "plan dashboard: \(small) statements with 2 milestones, \(large) with 14")
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func moderationQueueDoesNotGrowWithReports(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "author@example.ma")
+            let reporter = try await TestFixtures.user(app, email: "reporter@example.ma")
+            try await TestFixtures.user(app, email: "mod@example.ma", role: .moderator)
+            func report(_ n: Int) async throws {
+                for i in 0..<n {
+                    let p = try await TestFixtures.proposal(app, process: process, author: author, title: "Proposition signalée numéro \(i) \(UUID())")
+                    try await Report(target: .proposal, id: p.id!, reporterID: reporter.id!, reason: .spam, details: "").create(on: app.db)
+                }
+            }
+            let moderator = Client(app)
+            try await moderator.login("mod@example.ma", lang: "fr")
+            func count() async throws -> Int {
+                #expect(try await moderator.get("/fr/moderation").status == .ok)
+                return try await counter.during { _ = try await moderator.get("/fr/moderation") }.count
+            }
+            try await report(2)
+            let small = try await count()
+            try await report(10)
+            let large = try await count()
+            #expect(small >= 3, "counted \(small)")
+            #expect(small == large, "moderation queue: \(small) statements with 2 reports, \(large) with 12")
+        }
+    }
+}
