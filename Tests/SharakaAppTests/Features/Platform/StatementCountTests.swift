@@ -96,4 +96,41 @@ import Vapor
             #expect(small == large, "moderation queue: \(small) statements with 2 reports, \(large) with 12")
         }
     }
+
+    @Test(arguments: Engine.all)
+    func anonymousViewsOfEveryPageTypeWriteNothing(engine: Engine) async throws {
+        try await withTestApp(engine, seed: false) { app in
+            // setup: the demo region, with every kind of page filled
+            _ = try await DemoSeed.run(on: app)
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let process = try #require(try await ParticipatoryProcess.query(on: app.db).first())
+            let proposal = try #require(try await Proposal.query(on: app.db).first())
+            let meeting = try #require(try await Meeting.query(on: app.db).first())
+            let plan = try #require(try await ActionPlan.query(on: app.db).filter(\.$member == DemoPlan.ogpName).first())
+            let commitment = try #require(try await Commitment.query(on: app.db).filter(\.$plan.$id == plan.id!).first())
+            let update = try #require(try await ProgressUpdate.query(on: app.db).first())
+            let report = try #require(try await AssessmentReport.query(on: app.db).first())
+            let organisation = try #require(try await Organisation.query(on: app.db).first())
+            let pages = ["/", "/processes", "/processes/\(process.id!)", "/processes/\(process.id!)/proposals", "/proposals/\(proposal.id!)",
+                         "/processes/\(process.id!)/meetings", "/meetings/\(meeting.id!)", "/processes/\(process.id!)/dashboard", "/search?q=ميزانية",
+                         "/plans", "/plans/\(plan.id!)", "/plans/\(plan.id!)/dashboard", "/plans/\(plan.id!)/print", "/plans/\(plan.id!)/reports",
+                         "/reports/\(report.id!)", "/commitments/\(commitment.id!)", "/commitments/\(commitment.id!)/history", "/progress/\(update.id!)",
+                         "/organisations", "/organisations/\(organisation.id!)"]
+            let client = Client(app)
+            var statuses: [String: HTTPStatus] = [:]
+            let statements = try await counter.during { () async throws -> Void in
+                for lang in ["ar", "fr"] {
+                    for page in pages { statuses["/\(lang)\(page)"] = try await client.get("/\(lang)\(page)").status }
+                }
+            }
+            #expect(statuses.filter { $0.value != .ok }.isEmpty, "\(statuses.filter { $0.value != .ok })")
+            // check: read, never written — no session, no row touched
+            let writes = statements.filter { ["INSERT", "UPDATE", "DELETE"].contains(where: $0.uppercased().hasPrefix) }
+            #expect(writes.isEmpty, "\(writes.prefix(3))")
+            #expect(statements.count > pages.count)
+            #expect(client.cookies["sharaka_session"] == nil)
+            #expect(try await PlatformTests.sessionCount(app) == 0)
+        }
+    }
 }
