@@ -137,10 +137,7 @@ enum AccountController {
         }
         // Same answer whether or not the account exists.
         if let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first() {
-            try await req.db.transaction { db in
-                let token = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: db)
-                try await AccountMail.passwordReset(to: user, link: AccountTokens.link(req, .passwordReset, token: token), on: db)
-            }
+            try await AccountTokens.send(.resetPassword, to: user, page: .passwordReset, req) { try await AccountMail.passwordReset(to: $0, link: $1, on: $2) }
         }
         req.flash(req.t(.forgotSent))
         return req.redirect(to: SiteURL.login.path(req.language))

@@ -38,6 +38,17 @@ enum AccountTokens {
         return try await User.find(userID, on: db)
     }
 
+    /// Issues a one-time link to `page` for `purpose` and queues the e-mail that carries it,
+    /// in one transaction.
+    static func send(_ purpose: AccountToken.Purpose, to user: User, page: SiteURL, _ req: Request,
+                     mail: @escaping @Sendable (User, String, any Database) async throws -> Void) async throws {
+        let base = req.settings.publicURL + page.path(req.language)
+        try await req.db.transaction { db in
+            let token = try await issue(for: user, purpose: purpose, on: db)
+            try await mail(user, "\(base)?token=\(token)", db)
+        }
+    }
+
     static func link(_ req: Request, _ url: SiteURL, token: String) -> String {
         "\(req.settings.publicURL)\(url.path(req.language))?token=\(token)"
     }

@@ -19,10 +19,7 @@ enum SignInLinkController {
         // The same answer whether or not the account exists, is blocked or unconfirmed.
         if let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first(),
            !user.isBlocked, user.isConfirmed {
-            try await req.db.transaction { db in
-                let token = try await AccountTokens.issue(for: user, purpose: .signIn, on: db)
-                try await AccountMail.signInLink(to: user, link: AccountTokens.link(req, .loginLinkUse, token: token), on: db)
-            }
+            try await AccountTokens.send(.signIn, to: user, page: .loginLinkUse, req) { try await AccountMail.signInLink(to: $0, link: $1, on: $2) }
         }
         req.flash(req.t(.signInLinkSent))
         return req.redirect(to: SiteURL.login.path(req.language))
