@@ -15,10 +15,9 @@ enum ProposalController {
         // The visitor's seed for the random order lives in a cookie, not the session,
         // so that reading the list creates nothing on the server.
         let seed = req.cookies[seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
-        let base = Proposal.query(on: req.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
-        let (total, proposals) = try await filter.page(base, seed: seed, page: page)
+        let list = try await ProposalListQuery(process: process.id!, filter: filter).run(on: req.db as! any SQLDatabase, seed: seed, page: page)
         let provinces = try await Province.query(on: req.db).sort(\.$code).all()
-        let response = await req.render(ProposalPages.index(req.t, process: process, proposals: proposals, total: total, page: page,
+        let response = await req.render(ProposalPages.index(req.t, process: process, proposals: list.items, total: list.total, page: page,
                                                             filter: filter, provinces: provinces,
                                                             canPropose: process.timeline.allows(.propose, on: Day(Date()), status: process.statusValue)))
         if req.cookies[seedCookie] == nil {

@@ -15,12 +15,17 @@ enum ProposalPages {
     }
 
     static func author(_ t: Localizer, _ p: Proposal) -> HNode {
-        let person = p.author.isDeleted ? t(.deletedUser) : p.author.name
-        guard let org = p.organisation else { return H.bdi(person) }
-        return H.group([H.bdi(t.text(org.name)), H.text(" ("), H.bdi(person), H.text(")")])
+        author(t, person: p.author.isDeleted ? nil : p.author.name, organisation: p.organisation?.name)
     }
 
-    static func index(_ t: Localizer, process: ParticipatoryProcess, proposals: [Proposal], total: Int, page: PageRequest,
+    /// "Organisation (person)" or the person alone; nil for an account that was deleted.
+    static func author(_ t: Localizer, person: String?, organisation: LocalizedText?) -> HNode {
+        let name = person ?? t(.deletedUser)
+        guard let organisation else { return H.bdi(name) }
+        return H.group([H.bdi(t.text(organisation)), H.text(" ("), H.bdi(name), H.text(")")])
+    }
+
+    static func index(_ t: Localizer, process: ParticipatoryProcess, proposals: [ProposalListItem], total: Int, page: PageRequest,
                       filter: ProposalListFilter, provinces: [Province], canPropose: Bool) -> Page {
         let lang = t.language
         let base = SiteURL.processProposals(process.id!).path(lang)
@@ -49,10 +54,10 @@ enum ProposalPages {
             proposals.isEmpty ? H.p(t(.proposalsEmpty), [.cls("muted")]) :
                 H.el("ul", [.cls("proposal-list")], proposals.map { p in
                     H.el("li", [.cls("card")], [
-                        H.el("h2", [], [H.el("a", [.href(SiteURL.proposal(p.id!).path(lang)), .lang(p.language), .dir(p.languageValue.direction)], [H.text(p.title)])]),
-                        H.p([.cls("muted")], author(t, p), H.text(" · \(t.date(p.createdAt ?? Date()))")),
-                        H.p("\(t.plural(.supportsCount, p.supportsCount)) · \(t.plural(.commentsCount, p.commentsCount))" +
-                            (p.statusValue == .withdrawn ? " · \(t(.proposalWithdrawnMark))" : ""), [.cls("muted")]),
+                        H.el("h2", [], [H.el("a", [.href(SiteURL.proposal(p.id).path(lang)), .lang(p.language.rawValue), .dir(p.language.direction)], [H.text(p.title)])]),
+                        H.p([.cls("muted")], author(t, person: p.authorName, organisation: p.organisationName), H.text(" · \(t.date(p.createdAt))")),
+                        H.p("\(t.plural(.supportsCount, p.supports)) · \(t.plural(.commentsCount, p.comments))" +
+                            (p.withdrawn ? " · \(t(.proposalWithdrawnMark))" : ""), [.cls("muted")]),
                     ])
                 }),
             Pagination.nav(t, page: page, total: total) { base + filter.query(page: $0) },

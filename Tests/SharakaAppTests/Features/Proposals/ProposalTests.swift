@@ -1,6 +1,7 @@
 import Fluent
 @testable import SharakaApp
 import SharakaCore
+import SQLKit
 import Testing
 import Vapor
 
@@ -221,10 +222,10 @@ func processInPhase(_ app: Application, _ current: PhaseKind) async throws -> Pa
                 // act: three pages of ten for one visitor
                 var seen: [UUID] = []
                 for n in 1...3 {
-                    let base = Proposal.query(on: app.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
-                    let (total, rows) = try await ProposalListFilter().page(base, seed: seed, page: PageRequest(page: n, per: 10))
-                    #expect(total == 25)
-                    seen += rows.map { $0.id! }
+                    let list = try await ProposalListQuery(process: process.id!, filter: ProposalListFilter())
+                        .run(on: app.db as! any SQLDatabase, seed: seed, page: PageRequest(page: n, per: 10))
+                    #expect(list.total == 25)
+                    seen += list.items.map(\.id)
                 }
                 // check: every proposal once, in key order starting from the seed's key
                 #expect(seen.count == 25 && Set(seen).count == 25)
