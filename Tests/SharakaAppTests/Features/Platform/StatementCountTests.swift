@@ -8,12 +8,17 @@ import Vapor
 /// The number of SQL statements a page runs does not grow with its data: each page is
 /// drawn at two sizes and counted (the second view, once the per-instance caches are warm).
 @Suite struct StatementCountTests {
-    /// Statements of a second anonymous view of `path`.
+    /// Statements of an anonymous view of `path` once the caches are warm: the fewer of two
+    /// views, because the region's name is re-read every ten seconds, which a slow machine
+    /// can reach between two views.
     static func count(_ app: Application, _ counter: StatementCounter, _ path: String) async throws -> Int {
         let client = Client(app)
         #expect(try await client.get(path).status == .ok, "\(path)")
-        let statements = try await counter.during { _ = try await client.get(path) }
-        return statements.count
+        return try await fewest { try await counter.during { _ = try await client.get(path) }.count }
+    }
+
+    static func fewest(_ view: () async throws -> Int) async throws -> Int {
+        min(try await view(), try await view())
     }
 
     @Test(arguments: Engine.all)
@@ -86,7 +91,7 @@ import Vapor
             try await moderator.login("mod@example.ma", lang: "fr")
             func count() async throws -> Int {
                 #expect(try await moderator.get("/fr/moderation").status == .ok)
-                return try await counter.during { _ = try await moderator.get("/fr/moderation") }.count
+                return try await Self.fewest { try await counter.during { _ = try await moderator.get("/fr/moderation") }.count }
             }
             try await report(2)
             let small = try await count()
