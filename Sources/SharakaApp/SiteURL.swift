@@ -149,9 +149,11 @@ enum SiteURL: Hashable {
     static func file(_ sha256: String) -> String { "/files/\(sha256)" }
     /// The file under the name of one attachment: the same content attached twice keeps each name.
     static func file(_ sha256: String, name: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
         let clean = DisplayText.name(name)
-        return clean.isEmpty ? file(sha256) : "/files/\(sha256)/" + (clean.addingPercentEncoding(withAllowedCharacters: allowed) ?? "file")
+        return clean.isEmpty ? file(sha256) : "/files/\(sha256)/" + (clean.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "file")
     }
+
+    /// RFC 3986's unreserved characters, ASCII only: what a path segment or `filename*` keeps
+    /// unescaped (`CharacterSet.alphanumerics` would let Arabic letters through raw).
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

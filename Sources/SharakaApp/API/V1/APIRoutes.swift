@@ -86,25 +86,13 @@ struct OrganisationDTO: Content {
 struct PageDTO<Item: Content>: Content {
     let items: [Item]
     /// Null when the page was asked for by cursor.
-    let page: Int?
+    @NullWhenAbsent var page: Int?
     let perPage: Int
     let total: Int
     /// Where the next page starts, for lists read by keyset; null on the last page.
-    let nextCursor: String?
+    @NullWhenAbsent var nextCursor: String?
 
     init(items: [Item], page: Int?, perPage: Int, total: Int, nextCursor: String? = nil) {
         self.items = items; self.page = page; self.perPage = perPage; self.total = total; self.nextCursor = nextCursor
-    }
-
-    private enum CodingKeys: String, CodingKey { case items, page, perPage, total, nextCursor }
-
-    /// Nulls written out, as the OpenAPI document declares them.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(items, forKey: .items)
-        try c.encode(page, forKey: .page)
-        try c.encode(perPage, forKey: .perPage)
-        try c.encode(total, forKey: .total)
-        try c.encode(nextCursor, forKey: .nextCursor)
     }
 }

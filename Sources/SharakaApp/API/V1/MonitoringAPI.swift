@@ -128,20 +128,8 @@ struct DashboardDTO: Content {
     let byLevel: [String: Int]
     let milestones: Milestones
     /// Null only when the amounts stored do not add up within an amount (never for amounts entered within the limits).
-    let budgetTotal: String?
+    @NullWhenAbsent var budgetTotal: String?
     let fromProposals: Int
-
-    private enum CodingKeys: String, CodingKey { case commitments, byLevel, milestones, budgetTotal, fromProposals }
-
-    /// Written out so that a missing total is `null`, as the document says, not an absent key.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(commitments, forKey: .commitments)
-        try c.encode(byLevel, forKey: .byLevel)
-        try c.encode(milestones, forKey: .milestones)
-        try c.encode(budgetTotal, forKey: .budgetTotal)
-        try c.encode(fromProposals, forKey: .fromProposals)
-    }
 }
 
 struct AuditEntryDTO: Content {

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import SharakaCore
 import SQLKit
@@ -39,24 +38,22 @@ enum SignInThrottle {
 
     // MARK: known devices
 
-    static func hash(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hex }
-
     /// Whether this browser has signed in to the account before.
     static func isKnownDevice(_ req: Request, userID: UUID?) async throws -> Bool {
         guard let userID, let token = req.cookies[KnownDevice.cookieName]?.string, token.utf8.count <= 64 else { return false }
-        return try await KnownDevice.query(on: req.db).filter(\.$tokenHash == hash(token)).filter(\.$user.$id == userID).count() > 0
+        return try await KnownDevice.query(on: req.db).filter(\.$tokenHash == AccountTokens.hash(token)).filter(\.$user.$id == userID).count() > 0
     }
 
     /// After a successful sign-in: this browser is known to the account from now on.
     static func rememberDevice(_ req: Request, userID: UUID, on response: Response) async throws {
         if let token = req.cookies[KnownDevice.cookieName]?.string, token.utf8.count <= 64,
-           let device = try await KnownDevice.query(on: req.db).filter(\.$tokenHash == hash(token)).filter(\.$user.$id == userID).first() {
+           let device = try await KnownDevice.query(on: req.db).filter(\.$tokenHash == AccountTokens.hash(token)).filter(\.$user.$id == userID).first() {
             device.lastUsedAt = Date()
             try await device.save(on: req.db)
             return
         }
         let token = CSRF.newToken()
-        try await KnownDevice(tokenHash: hash(token), userID: userID).create(on: req.db)
+        try await KnownDevice(tokenHash: AccountTokens.hash(token), userID: userID).create(on: req.db)
         response.cookies[KnownDevice.cookieName] = HTTPCookies.Value(
             string: token, expires: Date().addingTimeInterval(KnownDevice.lifetime), maxAge: Int(KnownDevice.lifetime),
             path: "/", isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)

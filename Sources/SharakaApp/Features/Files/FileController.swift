@@ -19,9 +19,7 @@ enum FileController {
         // the extension always that of the content.
         let given = req.parameters.get("name") ?? meta.originalName
         let name = DownloadName.make(given, kind: kind, fallback: String(sha.prefix(12)))
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "file"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: SiteURL.unreserved) ?? "file"
         headers.replaceOrAdd(name: .contentDisposition, value: "\(kind.isSafeInline ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
         if req.headers.first(name: .ifNoneMatch) == "\"\(meta.id!)\"" { return Response(status: .notModified, headers: headers) }
         return Response(status: .ok, headers: headers, body: .init(data: data))
