@@ -9,6 +9,9 @@ public struct Settings: Sendable {
 
     public var databaseURL: String?
     public var sqlitePath: String
+    /// SQLite's `synchronous` pragma: NORMAL (default, safe in WAL mode) or FULL (every commit
+    /// reaches the disk before it is answered).
+    public var sqliteSynchronous: String
     public var filesPath: String
     public var fileStore: FileStoreKind
     public var publicURL: String
@@ -32,6 +35,10 @@ public struct Settings: Sendable {
     public var postgresPoolSize: Int
     /// How many days before a milestone's end its officials are reminded.
     public var milestoneReminderDays: Int
+    /// How long an anonymous page, once drawn, is served again from memory (0: never). A
+    /// write through this instance empties the cache at once; other instances' writes show
+    /// within this time.
+    public var pageCacheSeconds: Double
 
     public var engine: Engine { databaseURL == nil ? .sqlite : .postgres }
 
@@ -43,6 +50,7 @@ public struct Settings: Sendable {
         return Settings(
             databaseURL: databaseURL,
             sqlitePath: env["SHARAKA_SQLITE_PATH"] ?? "./sharaka.sqlite",
+            sqliteSynchronous: env["SHARAKA_SQLITE_SYNCHRONOUS"]?.uppercased() == "FULL" ? "FULL" : "NORMAL",
             filesPath: env["SHARAKA_FILES_PATH"] ?? "./files",
             fileStore: store,
             publicURL: publicURL,
@@ -63,7 +71,8 @@ public struct Settings: Sendable {
                 maxCommitment: env["SHARAKA_MAX_COMMITMENT_BUDGET_MAD"].flatMap(Int64.init).flatMap { MAD(dirhams: $0) } ?? BudgetLimits.standard.maxCommitment,
                 maxPlanTotal: env["SHARAKA_MAX_PLAN_BUDGET_MAD"].flatMap(Int64.init).flatMap { MAD(dirhams: $0) } ?? BudgetLimits.standard.maxPlanTotal),
             postgresPoolSize: max(2, env["SHARAKA_PG_POOL"].flatMap(Int.init) ?? 4),
-            milestoneReminderDays: max(1, env["SHARAKA_MILESTONE_REMINDER_DAYS"].flatMap(Int.init) ?? 14)
+            milestoneReminderDays: max(1, env["SHARAKA_MILESTONE_REMINDER_DAYS"].flatMap(Int.init) ?? 14),
+            pageCacheSeconds: max(0, min(60, env["SHARAKA_PAGE_CACHE_SECONDS"].flatMap(Double.init) ?? 2))
         )
     }
 }

@@ -7,12 +7,13 @@ import Vapor
 public func configure(_ app: Application, settings: Settings = .fromEnvironment()) async throws {
     app.settings = settings
     app.auditGate = SerialGate()
+    app.sqliteWriteGate = settings.engine == .sqlite ? SerialGate() : nil
 
     switch settings.engine {
     case .sqlite:
-        // The driver turns foreign keys on for every connection and installs a busy handler
-        // that waits instead of failing with SQLITE_BUSY; WAL (set in `prepareStorage`)
-        // lets readers go on while one connection writes.
+        // The driver opens one connection per event loop and turns foreign keys on; its busy
+        // handler retries at once, for ever, so `prepareStorage` replaces it with SQLite's
+        // sleeping one. WAL (also there) lets readers go on while one connection writes.
         app.databases.use(.sqlite(.file(settings.sqlitePath), sqlLogLevel: .debug), as: .sqlite)
     case .postgres:
         // Several connections per event loop: one request's transaction must not stall the
@@ -44,6 +45,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     // Created here, while configuration is single-threaded, rather than lazily by racing requests.
     app.inFlight = InFlightRequests()
     _ = app.regionCache
+    app.pageCache = PageCache(seconds: settings.pageCacheSeconds)
     _ = app.homeFacts
 
     Migrations.register(on: app)
@@ -55,6 +57,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(HTTPCachingMiddleware())
+    app.middleware.use(PageCacheInvalidation())
     app.middleware.use(SharakaErrorMiddleware(environment: app.environment))
     app.middleware.use(RequestGuardMiddleware())
     app.middleware.use(StaticAssetsMiddleware())
@@ -67,8 +70,16 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
 
 /// WAL mode is a property of the file, so setting it once per start is enough.
 func prepareStorage(_ app: Application) async throws {
-    if app.settings.engine == .sqlite, let sql = app.db as? any SQLDatabase {
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    guard app.settings.engine == .sqlite, let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("PRAGMA journal_mode=WAL").run()
+    // Per connection: a writer that finds the file locked sleeps and retries with SQLite's
+    // backoff (1, 2, 5, 10 … 100 ms, for up to 5 s) instead of spinning on a core; in WAL
+    // mode NORMAL syncs at checkpoints, not at every commit (a crash of the process loses
+    // nothing; a power cut may lose the last commits, never the file's integrity).
+    for loop in app.eventLoopGroup.makeIterator() {
+        guard let db = app.databases.database(.sqlite, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+        try await db.raw("PRAGMA busy_timeout = 5000").run()
+        try await db.raw("PRAGMA synchronous = \(unsafeRaw: app.settings.sqliteSynchronous)").run()
     }
 }
 

@@ -11,11 +11,11 @@ func routes(_ app: Application) throws {
     }
 
     do { // JSON API
-        let api = app.grouped("api", "v1")
+        let api = app.grouped("api", "v1").grouped(PageCacheMiddleware())
         APIRoutes.register(api)
     }
 
-    let site = app.grouped(":lang").grouped(LocaleMiddleware())
+    let site = app.grouped(":lang").grouped(LocaleMiddleware()).grouped(PageCacheMiddleware())
     let forms = site.grouped(CSRF.Middleware())
     func get(_ url: SiteURL, _ handler: @escaping @Sendable (Request) async throws -> Response) {
         site.get(SiteURL.pattern(url), use: handler)

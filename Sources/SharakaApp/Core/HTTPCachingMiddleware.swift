@@ -1,4 +1,3 @@
-import Crypto
 import Vapor
 
 /// Validators for what everyone sees alike: an anonymous GET answered 200 gets a strong ETag
@@ -17,13 +16,11 @@ struct HTTPCachingMiddleware: AsyncMiddleware {
         let personal = request.cookies[session] != nil || request.headers.bearerAuthorization != nil
             || response.headers[.setCookie].contains { $0.hasPrefix(session + "=") }
         guard !personal, request.method == .GET || request.method == .HEAD, response.status == .ok,
-              response.headers.first(name: .eTag) == nil, let body = response.body.buffer
+              let tag = response.headers.first(name: .eTag) ?? response.body.buffer.map(PageCache.etag)
         else {
             response.headers.replaceOrAdd(name: .cacheControl, value: personal ? "private, no-store" : "no-store")
             return response
         }
-        let digest = SHA256.hash(data: body.readableBytesView)
-        let tag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
         var headers = response.headers
         headers.replaceOrAdd(name: .eTag, value: tag)
         headers.replaceOrAdd(name: .cacheControl, value: headers[.setCookie].isEmpty ? "public, no-cache" : "private, no-cache")

@@ -26,5 +26,6 @@ enum Migrations {
         app.migrations.add(CreateAssessments())
         app.migrations.add(CreatePlanDocuments())
         app.migrations.add(SecurityHardening())
+        app.migrations.add(SupportCounter())
     }
 }

@@ -32,6 +32,8 @@ enum TestDatabase {
         s.bcryptCost = 4
         s.runWorkers = false
         s.trustProxy = true
+        // Tests change rows behind the app's back; the page cache has its own tests.
+        s.pageCacheSeconds = 0
         s.filesPath = NSTemporaryDirectory() + "sharaka-files-\(name)"
         switch engine {
         case .sqlite:

@@ -110,10 +110,10 @@ enum CoCreationAPI {
 
     private static func changeSupport(_ req: Request, adding: Bool) async throws -> SupportDTO {
         let user = try req.requireUser()
-        let p = try await publicProposal(req)
-        let changed = try await ProposalController.applySupport(p, by: user, adding: adding, req)
-        let count = try await Proposal.find(p.id, on: req.db)?.supportsCount ?? 0
-        return SupportDTO(proposal: p.id!, supported: adding, changed: changed, supports: count)
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
+        let sql = req.db as! any SQLDatabase
+        let changed = try await SupportWrite.change(id, by: user.id!, adding: adding, gate: req.application.sqliteWriteGate, on: sql)
+        return SupportDTO(proposal: id, supported: adding, changed: changed, supports: try await SupportWrite.count(id, on: sql))
     }
 
     @Sendable static func createComment(req: Request) async throws -> Response {

@@ -82,7 +82,15 @@ actor SerialGate {
 }
 
 extension Application {
+    private struct SQLiteWriteGateKey: StorageKey { typealias Value = SerialGate }
     private struct AuditGateKey: StorageKey { typealias Value = SerialGate }
+
+    /// One write at a time for the hottest SQLite writes (supports); nil on PostgreSQL.
+    var sqliteWriteGate: SerialGate? {
+        get { storage[SQLiteWriteGateKey.self] }
+        set { storage[SQLiteWriteGateKey.self] = newValue }
+    }
+
     /// Set once in `configure`, before any request can race for it.
     var auditGate: SerialGate {
         get { storage[AuditGateKey.self]! }

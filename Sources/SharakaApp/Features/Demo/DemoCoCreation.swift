@@ -68,7 +68,6 @@ enum DemoCoCreation {
         for (i, p) in proposals.enumerated() {
             let supporters = users.filter { $0.id != p.$author.id }.shuffled(using: &dice).prefix((i * 7) % 11)
             for s in supporters { try await Support(proposalID: p.id!, userID: s.id!).create(on: db) }
-            try await sql.raw("UPDATE proposals SET supports_count = \(bind: supporters.count) WHERE id = \(bind: p.id!)").run()
         }
         // Discussion on every third proposal, with a reply.
         for (i, p) in proposals.enumerated() where i % 3 == 0 {

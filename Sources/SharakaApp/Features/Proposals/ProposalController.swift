@@ -161,43 +161,13 @@ enum ProposalController {
         try await changeSupport(req, adding: false)
     }
 
-    /// Adds or removes the viewer's support. The unique (proposal, user) pair decides
-    /// double submissions; the counter moves by exactly the rows inserted or deleted in
-    /// the same transaction (an increment, not a recount: under READ COMMITTED two
-    /// concurrent recounts would each miss the other's row).
+    /// Adds or removes the viewer's support; a second click changes nothing.
     static func changeSupport(_ req: Request, adding: Bool) async throws -> Response {
         let user = try req.requireUser()
-        let proposal = try await find(req)
-        let changed = try await applySupport(proposal, by: user, adding: adding, req)
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
+        let changed = try await SupportWrite.change(id, by: user.id!, adding: adding, gate: req.application.sqliteWriteGate, on: req.db as! any SQLDatabase)
         req.flash(changed || !adding ? (adding ? req.t(.supportAdded) : req.t(.supportRemoved)) : req.t(.supportAlready))
-        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
-    }
-
-    /// The rules and the write of a support; false when it was already there. Shared with the API.
-    static func applySupport(_ proposal: Proposal, by user: User, adding: Bool, _ req: Request) async throws -> Bool {
-        let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).first()!
-        try requireStep(.support, process, req)
-        guard proposal.statusValue == .published else { throw Refusal(.unprocessableEntity, .refusalWithdrawn) }
-        guard proposal.$author.id != user.id else { throw Refusal(.unprocessableEntity, .refusalOwnProposal) }
-        guard proposal.hiddenAt == nil else { throw Abort(.notFound) }
-        let id = proposal.id!
-        do {
-            try await req.db.transaction { db in
-                let sql = db as! any SQLDatabase
-                if adding {
-                    try await Support(proposalID: id, userID: user.id!).create(on: db)
-                    try await sql.raw("UPDATE proposals SET supports_count = supports_count + 1 WHERE id = \(bind: id)").run()
-                } else {
-                    let removed = try await sql.raw("DELETE FROM supports WHERE proposal_id = \(bind: id) AND user_id = \(bind: user.id!) RETURNING id").all().count
-                    if removed > 0 {
-                        try await sql.raw("UPDATE proposals SET supports_count = supports_count - \(bind: removed) WHERE id = \(bind: id)").run()
-                    }
-                }
-            }
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            return false
-        }
-        return true
+        return req.redirect(to: SiteURL.proposal(id).path(req.language))
     }
 
     // MARK: helpers

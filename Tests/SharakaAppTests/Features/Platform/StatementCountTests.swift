@@ -138,4 +138,41 @@ import Vapor
             #expect(try await PlatformTests.sessionCount(app) == 0)
         }
     }
+
+    @Test(arguments: Engine.all)
+    func aSupportIsDecidedAndWrittenByOneStatement(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "author@example.ma")
+            let fan = try await TestFixtures.user(app, email: "fan@example.ma")
+            let proposal = try await TestFixtures.proposal(app, process: process, author: author)
+            try await APIToken(userID: fan.id!, name: "script", clear: "shk_fan").create(on: app.db)
+            try await APIToken(userID: author.id!, name: "script", clear: "shk_author").create(on: app.db)
+            func support(_ token: String, _ method: HTTPMethod = .POST) async throws -> (HTTPStatus, [String]) {
+                var status = HTTPStatus.ok
+                let statements = try await counter.during {
+                    try await app.testing().test(method, "/api/v1/proposals/\(proposal.id!)/support",
+                                                 headers: ["Authorization": "Bearer \(token)"], afterResponse: { status = $0.status })
+                }
+                return (status, statements.filter { !$0.uppercased().hasPrefix("SELECT") })
+            }
+            // the writes of a support: one INSERT (the counter moves by trigger), no transaction round trips
+            let (status, writes) = try await support("shk_fan")
+            #expect(status == .ok)
+            #expect(writes.count == 2 && writes.filter { $0.uppercased().hasPrefix("INSERT INTO SUPPORTS") }.count == 1, "\(writes)")
+            #expect(!writes.contains { $0.uppercased().hasPrefix("BEGIN") || $0.uppercased().hasPrefix("UPDATE PROPOSALS") }, "\(writes)")
+            #expect(try await Proposal.find(proposal.id, on: app.db)?.supportsCount == 1)
+            // a second click: the same statement writes nothing; the author is refused before any write
+            _ = try await support("shk_fan")
+            #expect(try await Proposal.find(proposal.id, on: app.db)?.supportsCount == 1)
+            let (own, ownWrites) = try await support("shk_author")
+            #expect(own == .unprocessableEntity && !ownWrites.contains { $0.uppercased().hasPrefix("INSERT INTO SUPPORTS") })
+            // taking it back: one DELETE, the counter follows
+            _ = try await support("shk_fan", .DELETE)
+            #expect(try await Proposal.find(proposal.id, on: app.db)?.supportsCount == 0)
+            #expect(try await Support.query(on: app.db).count() == 0)
+        }
+    }
 }
