@@ -16,7 +16,7 @@ struct BenchSeedCommand: AsyncCommand {
         @Option(name: "supports", help: "Supports in all (default 1000000).") var supports: Int?
         @Option(name: "comments", help: "Comments in all (default 200000, at least 560).") var comments: Int?
         @Option(name: "workshops", help: "Workshops (default 500, 40 registrations each).") var workshops: Int?
-        @Option(name: "tokens", help: "Write 256 API tokens of fresh accounts to this file, one per line, for the support benchmark.") var tokens: String?
+        @Option(name: "tokens", help: "Write 256 API tokens of fresh accounts to this file, one per line, and 4,000 proposal ids to FILE.proposals, for the support benchmark.") var tokens: String?
         init() {}
     }
     var help: String { "Loads a region's full scale of bulk data for benchmarks (demo databases only)." }
@@ -41,6 +41,8 @@ struct BenchSeedCommand: AsyncCommand {
         if let path = signature.tokens {
             let tokens = try await seed.tokens(256)
             try tokens.joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try seed.proposalIDs.prefix(4_000).map(\.uuidString).joined(separator: "\n").appending("\n")
+                .write(toFile: path + ".proposals", atomically: true, encoding: .utf8)
         }
         // Fresh statistics and, on PostgreSQL, a visibility map, as autovacuum would leave a
         // database that has lived a while: otherwise index-only counts visit the heap.

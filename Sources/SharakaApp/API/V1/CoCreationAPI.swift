@@ -69,9 +69,9 @@ enum CoCreationAPI {
     @Sendable static func comments(req: Request) async throws -> PageDTO<CommentDTO> {
         let p = try await publicProposal(req)
         let paging = try APIPaging(req)
-        let thread = try await CommentTargets.thread(.proposal, p.id!, order: .oldest, on: req.db)
+        let thread = try await CommentThreadQuery(kind: .proposal, target: p.id!, order: .oldest).all(on: req.db as! any SQLDatabase)
         let slice = thread.dropFirst(paging.offset).prefix(paging.per)
-        return PageDTO(items: slice.map { CommentDTO($0.0, depth: $0.1) }, page: paging.page, perPage: paging.per, total: thread.count)
+        return PageDTO(items: slice.map { CommentDTO($0.comment, depth: $0.depth) }, page: paging.page, perPage: paging.per, total: thread.count)
     }
 
     @Sendable static func meetings(req: Request) async throws -> [MeetingDTO] {
@@ -128,7 +128,7 @@ enum CoCreationAPI {
             return try ValidationProblem.response(["body": Localizer(.en).problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound)])
         case .posted(let c, _):
             let res = Response(status: .created)
-            try res.content.encode(CommentDTO(c, depth: c.depth), as: .json)
+            try res.content.encode(CommentDTO(CommentItem(c, authorName: user.name), depth: c.depth), as: .json)
             return res
         }
     }

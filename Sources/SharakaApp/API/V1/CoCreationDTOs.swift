@@ -54,12 +54,12 @@ struct CommentDTO: Content {
     let createdAt: Date
     let edited: Bool
 
-    init(_ c: Comment, depth: Int) {
-        id = c.id!; parent = c.$parent.id; self.depth = depth
-        status = c.isDeleted ? "deleted" : c.hiddenAt != nil ? "hidden" : "published"
+    init(_ c: CommentItem, depth: Int) {
+        id = c.id; parent = c.parentID; self.depth = depth
+        status = c.deleted ? "deleted" : c.hidden ? "hidden" : "published"
         body = status == "published" ? c.body : nil
         alignment = c.alignment
-        author = status == "published" ? (c.$author.value.map { $0.isDeleted ? nil : $0.name } ?? nil) : nil
+        author = status == "published" ? c.authorName : nil
         upVotes = c.upVotes; downVotes = c.downVotes; createdAt = c.createdAt; edited = c.editedAt != nil
     }
 }

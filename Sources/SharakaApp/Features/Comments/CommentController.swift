@@ -183,24 +183,16 @@ enum CommentTargets {
         }
     }
 
-    /// Everything the comment section of a page needs, read in three queries.
+    /// Everything the comment section of a page needs: the page of the thread, and the
+    /// viewer's votes when signed in (`CommentThreadQuery`).
     static func section(_ kind: Comment.Target, _ id: UUID, page: SiteURL, open: Bool, _ req: Request) async throws -> CommentViews.Section {
         let order = (try? req.query.get(String.self, at: "comments")).flatMap(CommentOrder.init(rawValue:)) ?? .oldest
-        let items = try await thread(kind, id, order: order, on: req.db)
+        let query = CommentThreadQuery(kind: kind, target: id, order: order)
+        let sql = req.db as! any SQLDatabase
+        let thread = try await query.page(try? req.query.get(Int.self, at: "comments_page"), on: sql)
         var votes: [UUID: Int] = [:]
-        if let viewer = req.currentUser, !items.isEmpty {
-            let mine = try await CommentVote.query(on: req.db).filter(\.$user.$id == viewer.id!)
-                .filter(\.$comment.$id ~~ items.map { $0.0.id! }).all()
-            for v in mine { votes[v.$comment.id] = v.value }
-        }
-        return .init(kind: kind, targetID: id, page: page, thread: items, order: order, open: open, viewer: req.currentUser, votes: votes)
-    }
-
-    /// The thread of one target, arranged for display, with the authors loaded in one query.
-    static func thread(_ kind: Comment.Target, _ id: UUID, order: CommentOrder, on db: any Database) async throws -> [(Comment, Int)] {
-        let comments = try await Comment.query(on: db).filter(\.$targetKind == kind.rawValue).filter(\.$targetID == id).with(\.$author).all()
-        let byID = Dictionary(uniqueKeysWithValues: comments.map { ($0.id!, $0) })
-        let items = comments.map { ThreadItem(id: $0.id!, parent: $0.$parent.id, created: $0.createdAt.timeIntervalSince1970, score: $0.score) }
-        return Thread.arrange(items, order: order).map { (byID[$0.id]!, $0.depth) }
+        if let viewer = req.currentUser, !thread.items.isEmpty { votes = try await query.votes(of: viewer.id!, on: sql) }
+        return .init(kind: kind, targetID: id, page: page, thread: thread.items, visible: thread.visible, conversations: thread.conversations,
+                     threadPage: thread.page, order: order, open: open, viewer: req.currentUser, votes: votes)
     }
 }

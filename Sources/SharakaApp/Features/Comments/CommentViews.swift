@@ -9,7 +9,12 @@ enum CommentViews {
         let kind: Comment.Target
         let targetID: UUID
         let page: SiteURL
-        let thread: [(Comment, Int)]
+        /// The page's part of the thread, whole conversations.
+        let thread: [(comment: CommentItem, depth: Int)]
+        /// Comments not deleted in the whole thread, and its conversations (for the pages).
+        let visible: Int
+        let conversations: Int
+        let threadPage: PageRequest
         let order: CommentOrder
         let open: Bool
         let viewer: User?
@@ -29,10 +34,9 @@ enum CommentViews {
         let lang = t.language
         let base = s.page.path(lang)
         let orders: [(CommentOrder, L10nKey)] = [(.oldest, .orderOldest), (.newest, .orderNewest), (.best, .orderBest)]
-        let names = Dictionary(s.thread.map { ($0.0.id!, authorName(t, $0.0)) }, uniquingKeysWith: { a, _ in a })
-        let visible = s.thread.filter { !$0.0.isDeleted }.count
+        let names = Dictionary(s.thread.map { ($0.comment.id, authorName(t, $0.comment)) }, uniquingKeysWith: { a, _ in a })
         return H.el("section", [.id("comments"), .aria("labelledby", "comments-title")], [
-            H.h2("\(t(.commentsTitle)) (\(t.number(visible)))", [.id("comments-title")]),
+            H.h2("\(t(.commentsTitle)) (\(t.number(s.visible)))", [.id("comments-title")]),
             s.thread.isEmpty ? H.empty : H.el("nav", [.aria("label", t(.commentOrderLabel)), .cls("sorts")], [
                 H.ul([.cls("nav-list")], orders.map { order, key in
                     order == s.order ? H.el("span", [.aria("current", "true")], [H.text(t(key))])
@@ -41,36 +45,37 @@ enum CommentViews {
             ]),
             s.thread.isEmpty ? H.p(t(.commentsEmpty), [.cls("muted")]) :
                 H.el("ol", [.cls("comment-thread")], s.thread.map { comment, depth in
-                    item(t, s, comment, depth, parentName: comment.$parent.id.flatMap { names[$0] })
+                    item(t, s, comment, depth, parentName: comment.parentID.flatMap { names[$0] })
                 }),
+            Pagination.nav(t, page: s.threadPage, total: s.conversations) { base + "?comments=\(s.order.rawValue)&comments_page=\($0)#comments" },
             newForm(t, s),
         ])
     }
 
-    private static func authorName(_ t: Localizer, _ c: Comment) -> String {
-        c.author.isDeleted ? t(.deletedUser) : c.author.name
+    private static func authorName(_ t: Localizer, _ c: CommentItem) -> String {
+        c.authorName ?? t(.deletedUser)
     }
 
-    private static func item(_ t: Localizer, _ s: Section, _ c: Comment, _ depth: Int, parentName: String?) -> HNode {
+    private static func item(_ t: Localizer, _ s: Section, _ c: CommentItem, _ depth: Int, parentName: String?) -> HNode {
         let lang = t.language
-        let id = c.id!
-        let mine = s.viewer?.id == c.$author.id
+        let id = c.id
+        let mine = s.viewer?.id == c.authorID
         var meta = " · \(t.date(c.createdAt))"
-        if !c.isDeleted { meta += " · \(alignment(t, c.alignment))" }
-        if c.editedAt != nil && !c.isDeleted { meta += " \(t(.commentEdited))" }
+        if !c.deleted { meta += " · \(alignment(t, c.alignment))" }
+        if c.editedAt != nil && !c.deleted { meta += " \(t(.commentEdited))" }
         var children: [HNode] = [
             parentName.map { H.p(t(.repliesTo, ["name": $0]), [.cls("muted small")]) } ?? H.empty,
             H.p([.cls("muted")], H.bdi(authorName(t, c)), H.text(meta)),
         ]
-        if c.isDeleted {
+        if c.deleted {
             children.append(H.p(t(.commentDeletedText), [.cls("placeholder")]))
-        } else if c.hiddenAt != nil {
+        } else if c.hidden {
             children.append(H.p(t(.hiddenPlaceholder), [.cls("placeholder")]))
         } else {
             children.append(ProposalPages.body(c.body, language: lang, cls: "comment-body"))
             var actions: [HNode] = []
             let myVote = s.votes[id]
-            if let viewer = s.viewer, viewer.id != c.$author.id {
+            if let viewer = s.viewer, viewer.id != c.authorID {
                 for (value, key, count) in [("up", L10nKey.commentVoteUp, c.upVotes), ("down", .commentVoteDown, c.downVotes)] {
                     let pressed = (value == "up" ? 1 : -1) == myVote
                     actions.append(H.el("form", [.action(SiteURL.commentVote(id).path(lang)), .postMethod, .cls("inline")], [
