@@ -139,4 +139,34 @@ import Vapor
             #expect(try await Comment.query(on: app.db).count() == 1)
         }
     }
+
+    @Test(arguments: Engine.all)
+    func longThreadsArePagedByWholeConversations(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "author@example.ma", name: "Auteur")
+            let proposal = try await TestFixtures.proposal(app, process: process, author: author)
+            // 30 conversations of a comment and its reply
+            for i in 0..<30 {
+                let root = Comment(target: .proposal, targetID: proposal.id!, parent: nil, authorID: author.id!, body: "Racine numéro \(i) fin", alignment: .neutral)
+                root.createdAt = Date(timeIntervalSince1970: 1_800_000_000 + Double(i) * 60)
+                try await root.create(on: app.db)
+                let reply = Comment(target: .proposal, targetID: proposal.id!, parent: root, authorID: author.id!, body: "Réponse numéro \(i) fin", alignment: .neutral)
+                reply.createdAt = root.createdAt.addingTimeInterval(30)
+                try await reply.create(on: app.db)
+            }
+            let client = Client(app)
+            let one = try await client.get("/fr/proposals/\(proposal.id!)").body.string
+            #expect(one.contains("(60)"), "the heading counts the whole thread")
+            #expect(one.components(separatedBy: "class=\"comment depth-").count - 1 == 50)
+            #expect(one.contains("Racine numéro 24 fin") && one.contains("Réponse numéro 24 fin") && !one.contains("Racine numéro 25 fin"))
+            #expect(one.contains("comments_page=2#comments"))
+            let two = try await client.get("/fr/proposals/\(proposal.id!)?comments=oldest&comments_page=2").body.string
+            #expect(two.components(separatedBy: "class=\"comment depth-").count - 1 == 10)
+            #expect(two.contains("Racine numéro 25 fin") && two.contains("Réponse numéro 29 fin") && !two.contains("Racine numéro 24 fin"))
+            // past the end: an empty page, not an error; nonsense is page 1
+            #expect(try await client.get("/fr/proposals/\(proposal.id!)?comments_page=99").status == .ok)
+            #expect(try await client.get("/fr/proposals/\(proposal.id!)?comments_page=abc").body.string.contains("Racine numéro 0 fin"))
+        }
+    }
 }
