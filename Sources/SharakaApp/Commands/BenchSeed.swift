@@ -177,14 +177,17 @@ final class BenchSeed: @unchecked Sendable {
                 try await rows.add([id, now, title, description, MeetingKind.inPerson.rawValue, "Maison de la culture, \(province)", "", starts,
                                     starts.addingTimeInterval(7_200), 35, true, "", "", "", process, orgs[m % orgs.count]])
                 try await Self.addDocument(&docs, kind: .meeting, id: id, process: process, title: title, body: description, created: now)
+            }
+            // The registrations after every workshop is written: they refer to them.
+            try await rows.flush()
+            try await docs.flush()
+            for (m, id) in ids.enumerated() {
                 for r in 0..<40 {
                     let user = (m * 40 + r) % users.count
                     try await regs.add([UUID(), now.addingTimeInterval(Double(r)), r < 35 ? RegistrationStatus.registered.rawValue : RegistrationStatus.waiting.rawValue,
                                         String(format: "B%05d%02d", m, r), false, "citizen", provinces[user % provinces.count], id, users[user]])
                 }
             }
-            try await rows.flush()
-            try await docs.flush()
             try await regs.flush()
         }
         return ids[0]
