@@ -1,4 +1,5 @@
 import Crypto
+import NIOPosix
 import Vapor
 
 /// Synchroniser-token protection for every state-changing form (Vapor has none built in).
@@ -49,6 +50,25 @@ func CSRFField() -> HNode {
 }
 
 /// What a page being drawn knows of its request, bound for the duration of the drawing.
+/// Drawing is synchronous (no suspension point), so the binding lives in a thread-local
+/// variable: a `@TaskLocal` bound with the synchronous `withValue` crashed release builds
+/// (swift_task_localValuePush on a null task, Swift 6.3.1), which the debug test builds
+/// never showed.
 enum RenderContext {
-    @TaskLocal static var csrfToken: (@Sendable () -> String)?
+    private final class Binding {
+        let csrfToken: @Sendable () -> String
+        init(_ csrfToken: @escaping @Sendable () -> String) { self.csrfToken = csrfToken }
+    }
+
+    // Each thread reads and writes only its own slot.
+    nonisolated(unsafe) private static let current = ThreadSpecificVariable<Binding>()
+
+    static var csrfToken: (@Sendable () -> String)? { current.currentValue?.csrfToken }
+
+    static func drawing<T>(csrfToken: @escaping @Sendable () -> String, _ body: () -> T) -> T {
+        let outer = current.currentValue
+        current.currentValue = Binding(csrfToken)
+        defer { current.currentValue = outer }
+        return body()
+    }
 }

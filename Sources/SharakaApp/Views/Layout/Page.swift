@@ -10,7 +10,7 @@ struct Page {
 
     func render(_ ctx: PageContext) -> Response {
         // Forms get the viewer's token as they are drawn; nothing is substituted afterwards.
-        let html = RenderContext.$csrfToken.withValue(ctx.csrfToken) { "<!DOCTYPE html>" + H.render(document(ctx)) }
+        let html = RenderContext.drawing(csrfToken: ctx.csrfToken) { "<!DOCTYPE html>" + H.render(document(ctx)) }
         var headers = HTTPHeaders()
         headers.contentType = .html
         // Cache-Control and ETag are decided by `HTTPCachingMiddleware` (public for anonymous views).
