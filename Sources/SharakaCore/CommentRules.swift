@@ -42,9 +42,12 @@ public enum Thread {
         for item in items {
             if let parent = item.parent, known.contains(parent) { children[parent, default: []].append(item) } else { roots.append(item) }
         }
+        // The id's text breaks ties between comments of the same instant; made once per
+        // comment, not in every comparison.
+        let keyed = roots.map { ($0, "\($0.id)") }
         switch order {
-        case .oldest: roots.sort { ($0.created, "\($0.id)") < ($1.created, "\($1.id)") }
-        case .newest: roots.sort { ($0.created, "\($0.id)") > ($1.created, "\($1.id)") }
+        case .oldest: roots = keyed.sorted { ($0.0.created, $0.1) < ($1.0.created, $1.1) }.map(\.0)
+        case .newest: roots = keyed.sorted { ($0.0.created, $0.1) > ($1.0.created, $1.1) }.map(\.0)
         case .best: roots.sort { ($0.score, $1.created) > ($1.score, $0.created) }
         }
         var out: [(ID, Int)] = []

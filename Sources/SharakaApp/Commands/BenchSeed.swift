@@ -68,13 +68,13 @@ final class BenchSeed: @unchecked Sendable {
         var counts = [Int](repeating: 0, count: scale.proposals)
         counts[scale.proposals / 2] = 60
         counts[scale.proposals / 2 + 1] = 500
+        // The two benchmark threads keep exactly 60 and 500; past one round the others grow.
+        let others = (0..<scale.proposals).filter { counts[$0] == 0 }
         var left = scale.comments - 560, i = 0
         while left > 0 {
-            if counts[i % scale.proposals] == 0 || i >= scale.proposals {
-                let n = min(20, left)
-                counts[i % scale.proposals] += n
-                left -= n
-            }
+            let n = min(20, left)
+            counts[others[i % others.count]] += n
+            left -= n
             i += 1
         }
         return counts
@@ -112,7 +112,6 @@ final class BenchSeed: @unchecked Sendable {
                                                                         "body", "alignment", "up_votes", "down_votes"])
             var docs = Self.searchRows(sql)
             let alignments = CommentAlignment.allCases.map(\.rawValue)
-            var k = 0
             for (i, proposal) in ids.enumerated() where counts[i] > 0 {
                 let ar = i % 2 == 0
                 let title = LocalizedText([ar ? .ar : .fr: ar ? "مقترح رقم \(i): \(Self.arabicTopics[i % 6])" : "Proposition n° \(i) : \(Self.frenchTopics[i % 6])"])
@@ -129,7 +128,6 @@ final class BenchSeed: @unchecked Sendable {
                     try await rows.add([id, created, "proposal", proposal, parent, depth, users[(i * 7 + j * 13 + 1) % users.count],
                                         body, alignments[(i + j) % alignments.count], (i + j) % 9, (i * j) % 4])
                     try await Self.addDocument(&docs, kind: .comment, id: id, parent: proposal, process: process, title: title, body: LocalizedText([.ar: body]), created: created)
-                    k += 1
                 }
             }
             try await rows.flush()

@@ -192,7 +192,6 @@ enum CommentTargets {
         let thread = try await query.page(try? req.query.get(Int.self, at: "comments_page"), on: sql)
         var votes: [UUID: Int] = [:]
         if let viewer = req.currentUser, !thread.items.isEmpty { votes = try await query.votes(of: viewer.id!, on: sql) }
-        return .init(kind: kind, targetID: id, page: page, thread: thread.items, visible: thread.visible, conversations: thread.conversations,
-                     threadPage: thread.page, order: order, open: open, viewer: req.currentUser, votes: votes)
+        return .init(kind: kind, targetID: id, page: page, result: thread, order: order, open: open, viewer: req.currentUser, votes: votes)
     }
 }

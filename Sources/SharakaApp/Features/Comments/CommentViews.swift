@@ -9,12 +9,9 @@ enum CommentViews {
         let kind: Comment.Target
         let targetID: UUID
         let page: SiteURL
-        /// The page's part of the thread, whole conversations.
-        let thread: [(comment: CommentItem, depth: Int)]
-        /// Comments not deleted in the whole thread, and its conversations (for the pages).
-        let visible: Int
-        let conversations: Int
-        let threadPage: PageRequest
+        /// The page's part of the thread (whole conversations) and the thread's figures.
+        let result: CommentThreadQuery.Result
+        var thread: [(comment: CommentItem, depth: Int)] { result.items }
         let order: CommentOrder
         let open: Bool
         let viewer: User?
@@ -36,7 +33,7 @@ enum CommentViews {
         let orders: [(CommentOrder, L10nKey)] = [(.oldest, .orderOldest), (.newest, .orderNewest), (.best, .orderBest)]
         let names = Dictionary(s.thread.map { ($0.comment.id, authorName(t, $0.comment)) }, uniquingKeysWith: { a, _ in a })
         return H.el("section", [.id("comments"), .aria("labelledby", "comments-title")], [
-            H.h2("\(t(.commentsTitle)) (\(t.number(s.visible)))", [.id("comments-title")]),
+            H.h2("\(t(.commentsTitle)) (\(t.number(s.result.visible)))", [.id("comments-title")]),
             s.thread.isEmpty ? H.empty : H.el("nav", [.aria("label", t(.commentOrderLabel)), .cls("sorts")], [
                 H.ul([.cls("nav-list")], orders.map { order, key in
                     order == s.order ? H.el("span", [.aria("current", "true")], [H.text(t(key))])
@@ -47,7 +44,7 @@ enum CommentViews {
                 H.el("ol", [.cls("comment-thread")], s.thread.map { comment, depth in
                     item(t, s, comment, depth, parentName: comment.parentID.flatMap { names[$0] })
                 }),
-            Pagination.nav(t, page: s.threadPage, total: s.conversations) { base + "?comments=\(s.order.rawValue)&comments_page=\($0)#comments" },
+            Pagination.nav(t, page: s.result.page, total: s.result.conversations) { base + "?comments=\(s.order.rawValue)&comments_page=\($0)#comments" },
             newForm(t, s),
         ])
     }
