@@ -13,58 +13,94 @@ final class PageCache: Sendable {
         let generation: Int
         let storedAt: NIODeadline
         let headers: HTTPHeaders
-        let body: ByteBuffer
+        /// Nil marks a page that cannot be shared (it opened a session, say): for a lifetime
+        /// its requests go straight to the handler instead of queueing behind one another.
+        let body: ByteBuffer?
+
+        var cost: Int { body?.readableBytes ?? 256 }
+    }
+
+    /// What a request does with the cache: serve what is stored, wait for the drawing another
+    /// request has begun (one drawing per page however many ask at once), or draw it itself.
+    enum Decision {
+        case serve(Entry)
+        case wait(EventLoopFuture<Entry?>)
+        case draw(Ticket)
+    }
+
+    struct Ticket: Sendable {
+        let key: String
+        let generation: Int
+        fileprivate let id: Int
+        fileprivate let promise: EventLoopPromise<Entry?>
     }
 
     private struct State {
         var generation = 0
         var entries: [String: Entry] = [:]
         var bytes = 0
+        var drawing: [String: (id: Int, result: EventLoopFuture<Entry?>)] = [:]
+        var lastID = 0
     }
 
     private let state = NIOLockedValueBox(State())
     let lifetime: TimeAmount
+    /// While one request redraws an expired page, the others are served the previous drawing
+    /// for up to this long rather than wait: no herd of identical drawings at each expiry.
+    let staleFor: TimeAmount
     /// Bounds memory: past this many bytes of bodies the oldest half goes.
     let maxBytes: Int
 
-    init(seconds: Double, maxBytes: Int = 24 * 1024 * 1024) {
+    init(seconds: Double, staleFor: TimeAmount = .seconds(30), maxBytes: Int = 24 * 1024 * 1024) {
         lifetime = .milliseconds(Int64(seconds * 1000))
+        self.staleFor = staleFor
         self.maxBytes = maxBytes
     }
 
     var enabled: Bool { lifetime > .zero }
 
-    func lookup(_ key: String) -> Entry? {
-        let now = NIODeadline.now()
-        return state.withLockedValue { s in
-            guard let e = s.entries[key], e.generation == s.generation, now - e.storedAt < lifetime else { return nil }
-            return e
+    func begin(_ key: String, on loop: any EventLoop, now: NIODeadline = .now()) -> Decision {
+        state.withLockedValue { s in
+            let stored = s.entries[key].flatMap { $0.generation == s.generation ? $0 : nil }
+            if let stored, now - stored.storedAt < lifetime { return .serve(stored) }
+            if let drawing = s.drawing[key] {
+                if let stored, stored.body != nil, now - stored.storedAt < lifetime + staleFor { return .serve(stored) }
+                return .wait(drawing.result)
+            }
+            s.lastID += 1
+            let promise = loop.makePromise(of: Entry?.self)
+            s.drawing[key] = (s.lastID, promise.futureResult)
+            return .draw(Ticket(key: key, generation: s.generation, id: s.lastID, promise: promise))
         }
     }
 
-    /// The generation the answer is drawn from, read before drawing: an entry drawn while a
-    /// write landed is stored under the old generation and never served.
-    var generation: Int { state.withLockedValue { $0.generation } }
-
-    func store(_ key: String, generation: Int, headers: HTTPHeaders, body: ByteBuffer) {
-        let entry = Entry(generation: generation, storedAt: .now(), headers: headers, body: body)
+    /// Ends a drawing begun by `begin`: `body` nil when the answer cannot be shared (a
+    /// `shareable` false) or no answer came (`shareable` nil: an error, nothing remembered).
+    /// A drawing begun before a write is handed to the requests that waited for it but not
+    /// stored.
+    func finish(_ ticket: Ticket, shareable: Bool?, headers: HTTPHeaders = [:], body: ByteBuffer? = nil, now: NIODeadline = .now()) {
+        let entry = shareable.map { Entry(generation: ticket.generation, storedAt: now, headers: headers, body: $0 ? body : nil) }
         state.withLockedValue { s in
-            guard generation == s.generation else { return }
-            if let old = s.entries[key] { s.bytes -= old.body.readableBytes }
-            s.entries[key] = entry
-            s.bytes += body.readableBytes
+            if s.drawing[ticket.key]?.id == ticket.id { s.drawing[ticket.key] = nil }
+            guard let entry, ticket.generation == s.generation else { return }
+            if let old = s.entries[ticket.key] { s.bytes -= old.cost }
+            s.entries[ticket.key] = entry
+            s.bytes += entry.cost
             if s.bytes > maxBytes {
                 let kept = s.entries.sorted { $0.value.storedAt > $1.value.storedAt }.prefix(s.entries.count / 2)
                 s.entries = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
-                s.bytes = s.entries.values.reduce(0) { $0 + $1.body.readableBytes }
+                s.bytes = s.entries.values.reduce(0) { $0 + $1.cost }
             }
         }
+        ticket.promise.succeed(entry)
     }
 
+    /// Drawings already under way finish for those waiting on them; later requests start anew.
     func invalidate() {
         state.withLockedValue { s in
             s.generation += 1
             s.entries.removeAll()
+            s.drawing.removeAll()
             s.bytes = 0
         }
     }
@@ -88,17 +124,33 @@ struct PageCacheMiddleware: AsyncMiddleware {
         else { return try await next.respond(to: request) }
         var key = request.url.string
         for name in Self.keyCookies { key += "\u{1}" + (request.cookies[name]?.string ?? "") }
-        if let hit = cache.lookup(key) {
-            return Response(status: .ok, headers: hit.headers, body: .init(buffer: hit.body))
-        }
-        let generation = cache.generation
-        let response = try await next.respond(to: request)
-        if response.status == .ok, !request.hasSession, response.headers.first(name: .cacheControl) == nil,
-           response.headers.first(name: .eTag) == nil, let body = response.body.buffer {
+        switch cache.begin(key, on: request.eventLoop) {
+        case .serve(let entry):
+            guard let body = entry.body else { return try await next.respond(to: request) }
+            return Response(status: .ok, headers: entry.headers, body: .init(buffer: body))
+        case .wait(let drawing):
+            if let entry = try await drawing.get(), let body = entry.body {
+                return Response(status: .ok, headers: entry.headers, body: .init(buffer: body))
+            }
+            return try await next.respond(to: request)
+        case .draw(let ticket):
+            let response: Response
+            do { response = try await next.respond(to: request) } catch {
+                cache.finish(ticket, shareable: nil)
+                throw error
+            }
+            guard response.status == .ok, let body = response.body.buffer else {
+                cache.finish(ticket, shareable: nil)
+                return response
+            }
+            guard !request.hasSession, response.headers.first(name: .cacheControl) == nil, response.headers.first(name: .eTag) == nil else {
+                cache.finish(ticket, shareable: false)
+                return response
+            }
             response.headers.replaceOrAdd(name: .eTag, value: PageCache.etag(body))
-            cache.store(key, generation: generation, headers: response.headers, body: body)
+            cache.finish(ticket, shareable: true, headers: response.headers, body: body)
+            return response
         }
-        return response
     }
 }
 

@@ -16,22 +16,22 @@ enum AnswerPages {
 
     /// The answer block of a proposal page: current answer, public history, and for
     /// officials of the organising body the form to answer or revise.
-    static func section(_ t: Localizer, proposal: Proposal, history: [ProposalAnswer], canAnswer: Bool) -> HNode {
+    static func section(_ t: Localizer, proposalID: UUID, history: [AnswerItem], canAnswer: Bool) -> HNode {
         let lang = t.language
         let current = history.first
         return H.el("section", [.id("answer"), .cls("answer"), .aria("labelledby", "answer-title")], [
             H.h2(t(.answerTitle), [.id("answer-title")]),
             current.map { a in
                 H.div([.cls("card answer-current")],
-                      H.p([], H.strong(stateLabel(t, a.stateValue))),
+                      H.p([], H.strong(stateLabel(t, a.state))),
                       a.reasoning.isEmpty ? H.empty : ProposalPages.body(a.reasoning, language: lang, cls: "answer-body"),
-                      H.p(t(.answerBy, ["organisation": t.text(a.organisation.name), "date": t.date(a.createdAt)]), [.cls("muted")]))
+                      H.p(t(.answerBy, ["organisation": t.text(a.organisationName), "date": t.date(a.createdAt)]), [.cls("muted")]))
             } ?? H.p(t(.answerWaiting), [.cls("muted")]),
             history.count > 1 ? H.el("details", [], [
                 H.el("summary", [], [H.text("\(t(.answerHistory)) (\(t.number(history.count)))")]),
                 H.el("ol", [.cls("answer-history")], history.map { a in
                     H.el("li", [], [
-                        H.p("\(t.date(a.createdAt)) · \(stateLabel(t, a.stateValue)) · \(t.text(a.organisation.name))", [.cls("muted")]),
+                        H.p("\(t.date(a.createdAt)) · \(stateLabel(t, a.state)) · \(t.text(a.organisationName))", [.cls("muted")]),
                         a.reasoning.isEmpty ? H.empty : ProposalPages.body(a.reasoning, language: lang, cls: "answer-body"),
                     ])
                 }),
@@ -39,15 +39,15 @@ enum AnswerPages {
             canAnswer ? H.group([
                 H.el("details", [.cls("answer-form")], [
                     H.el("summary", [], [H.text(current == nil ? t(.answerSubmit) : t(.answerRevise))]),
-                    answerForm(t, proposal: proposal, state: current?.state, reasoning: "", errors: [:]),
+                    answerForm(t, proposalID: proposalID, state: current?.state?.rawValue, reasoning: "", errors: [:]),
                 ]),
-                H.p([], H.a(t(.mergeTitle), href: SiteURL.proposalMerge(proposal.id!).path(lang))),
+                H.p([], H.a(t(.mergeTitle), href: SiteURL.proposalMerge(proposalID).path(lang))),
             ]) : H.empty,
         ])
     }
 
-    private static func answerForm(_ t: Localizer, proposal: Proposal, state: String?, reasoning: String, errors: [String: String]) -> HNode {
-        H.el("form", [.action(SiteURL.proposalAnswer(proposal.id!).path(t.language)), .postMethod, .cls("stack")], [
+    private static func answerForm(_ t: Localizer, proposalID: UUID, state: String?, reasoning: String, errors: [String: String]) -> HNode {
+        H.el("form", [.action(SiteURL.proposalAnswer(proposalID).path(t.language)), .postMethod, .cls("stack")], [
             CSRFField(),
             FormField.select("state", label: t(.fieldAnswerState), options: AnswerState.allCases.map { ($0.rawValue, stateLabel(t, $0)) },
                              selected: state, error: errors["state"]),
@@ -62,7 +62,7 @@ enum AnswerPages {
             H.p([], H.a(proposal.title, href: SiteURL.proposal(proposal.id!).path(t.language))),
             H.h1(t(.answerTitle)),
             FormField.errorSummary(errors, title: t(.formHasErrors)),
-            answerForm(t, proposal: proposal, state: state, reasoning: reasoning, errors: errors),
+            answerForm(t, proposalID: proposal.id!, state: state, reasoning: reasoning, errors: errors),
         ]), status: .unprocessableEntity)
     }
 

@@ -16,6 +16,12 @@ enum ProcessAccess {
             .map(\.organisation).filter { $0.sectorValue.isPublicBody }
     }
 
+    /// The same rule when the membership was read with the page's other facts.
+    static func canEdit(_ user: User, memberOfOrganiser: Bool) -> Bool {
+        guard Policy.allows(user.roleValue, .createProcess) else { return false }
+        return user.roleValue == .administrator || memberOfOrganiser
+    }
+
     static func canEdit(_ user: User?, _ process: ParticipatoryProcess, on db: any Database) async throws -> Bool {
         guard let user, Policy.allows(user.roleValue, .createProcess) else { return false }
         if user.roleValue == .administrator { return true }

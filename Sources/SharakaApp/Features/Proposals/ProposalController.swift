@@ -63,44 +63,32 @@ enum ProposalController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let proposal = try await find(req)
-        let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!
-        try await requireVisible(process, req)
-        if proposal.hiddenAt != nil, !Policy.allows(req.currentUser?.roleValue ?? .visitor, .moderate) {
-            return await req.render(ProposalPages.hidden(req.t, process: process))
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
+        let sql = req.db as! any SQLDatabase
+        let query = ProposalPageQuery(id: id)
+        guard let page = try await query.run(on: sql) else { throw Abort(.notFound) }
+        let (proposal, process) = (page.proposal, page.process)
+        var viewer: ProposalPageQuery.Viewer?
+        if let user = req.currentUser { viewer = try await query.viewer(user.id!, organiser: process.organiserID, on: sql) }
+        let canAnswer = req.currentUser.map { ProcessAccess.canEdit($0, memberOfOrganiser: viewer?.memberOfOrganiser ?? false) } ?? false
+        guard process.status.isPublic || canAnswer else { throw Abort(.notFound) }
+        if proposal.hidden, !Policy.allows(req.currentUser?.roleValue ?? .visitor, .moderate) {
+            return await req.render(ProposalPages.hidden(req.t, processID: process.id))
         }
-        var supported = false
-        if let user = req.currentUser {
-            supported = try await Support.query(on: req.db).filter(\.$proposal.$id == proposal.id!).filter(\.$user.$id == user.id!).count() > 0
-        }
-        let merged = try await Proposal.query(on: req.db).filter(\.$mergedInto.$id == proposal.id!).all()
-        let provinces = try await Province.query(on: req.db).all()
-        let comments = try await CommentTargets.section(.proposal, proposal.id!, page: .proposal(proposal.id!),
-                                                        open: process.timeline.allows(.comment, on: Day(Date()), status: process.statusValue), req)
-        let history = try await ProposalAnswer.query(on: req.db).filter(\.$proposal.$id == proposal.id!).with(\.$organisation)
-            .sort(\.$createdAt, .descending).all()
-        let workshops = try await MeetingProposal.query(on: req.db).filter(\.$proposal.$id == proposal.id!).with(\.$meeting).all().map(\.meeting)
-        // Traceability: the commitments of public plans that this proposal went into.
-        let commitments = try await CommitmentProposal.query(on: req.db).filter(\.$proposal.$id == proposal.id!)
-            .join(Commitment.self, on: \CommitmentProposal.$commitment.$id == \Commitment.$id)
-            .join(ActionPlan.self, on: \Commitment.$plan.$id == \ActionPlan.$id)
-            .filter(ActionPlan.self, \.$status != PlanStatus.draft.rawValue)
-            .all().compactMap { try? $0.joined(Commitment.self) }
+        let comments = try await CommentTargets.section(.proposal, id, page: .proposal(id), open: process.allows(.comment), req)
+        let t = req.t
         let answer = H.group([
-            H.group(commitments.map { c in
-                H.p([.cls("notice included")], H.a(req.t(.includedInCommitment, ["ref": c.reference]), href: SiteURL.commitment(c.id!).path(req.language)),
-                    H.text(" — "), LangText.node(c.title.resolve(for: req.language), page: req.language, req.t))
+            H.group(page.commitments.map { c in
+                H.p([.cls("notice included")], H.a(t(.includedInCommitment, ["ref": c.reference]), href: SiteURL.commitment(c.id).path(req.language)),
+                    H.text(" — "), LangText.node(c.title.resolve(for: req.language), page: req.language, t))
             }),
-            workshops.isEmpty ? H.empty : H.p([.cls("notice")], H.text(req.t(.proposalFromMeeting) + " "),
-                                              H.group(workshops.map { H.a(req.t.text($0.title), href: SiteURL.meeting($0.id!).path(req.language)) })),
-            AnswerPages.section(req.t, proposal: proposal, history: history,
-                                         canAnswer: try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)),
+            page.workshops.isEmpty ? H.empty : H.p([.cls("notice")], H.text(t(.proposalFromMeeting) + " "),
+                                                   H.group(page.workshops.map { H.a(t.text($0.title), href: SiteURL.meeting($0.id).path(req.language)) })),
+            AnswerPages.section(t, proposalID: id, history: page.answers, canAnswer: canAnswer),
         ])
-        let follow = NotificationPages.followButton(req.t, .proposal, proposal.id!, following: try await NotificationController.isFollowing(req, .proposal, proposal.id!),
-                                                    signedIn: req.currentUser != nil)
-        return await req.render(ProposalPages.show(req.t, proposal: proposal, process: process, viewer: req.currentUser, supported: supported,
-                                                   canSupport: process.timeline.allows(.support, on: Day(Date()), status: process.statusValue),
-                                                   mergedFrom: merged, provinces: provinces, attachment: try await attachmentMeta(proposal, req),
+        let follow = NotificationPages.followButton(t, .proposal, id, following: viewer?.following ?? false, signedIn: req.currentUser != nil)
+        return await req.render(ProposalPages.show(t, proposal: proposal, processID: process.id, viewer: req.currentUser, supported: viewer?.supported ?? false,
+                                                   canSupport: process.allows(.support), mergedFrom: page.mergedFrom,
                                                    comments: comments, answer: answer, follow: follow))
     }
 

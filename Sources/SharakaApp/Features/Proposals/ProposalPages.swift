@@ -65,58 +65,56 @@ enum ProposalPages {
     }
 
     /// What the public sees of a proposal the moderators hid: the place stays, the text goes.
-    static func hidden(_ t: Localizer, process: ParticipatoryProcess) -> Page {
+    static func hidden(_ t: Localizer, processID: UUID) -> Page {
         Page(title: t(.hiddenPlaceholder), content: H.group([
-            H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(process.id!).path(t.language))),
+            H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(processID).path(t.language))),
             H.h1(t(.kindProposal)),
             H.p(t(.hiddenPlaceholder), [.cls("placeholder")]),
         ]))
     }
 
-    static func show(_ t: Localizer, proposal p: Proposal, process: ParticipatoryProcess, viewer: User?, supported: Bool, canSupport: Bool,
-                     mergedFrom: [Proposal], provinces: [Province], attachment: StoredFile?, comments: CommentViews.Section,
-                     answer: HNode, follow: HNode) -> Page {
+    static func show(_ t: Localizer, proposal p: ProposalView, processID: UUID, viewer: User?, supported: Bool, canSupport: Bool,
+                     mergedFrom: [ProposalView.Link], comments: CommentViews.Section, answer: HNode, follow: HNode) -> Page {
         let lang = t.language
-        let isAuthor = viewer?.id == p.$author.id
-        let province = p.provinceCode.flatMap { code in provinces.first { $0.code == code } }.map { t.text($0.name) } ?? t(.wholeRegion)
+        let isAuthor = viewer?.id == p.authorID
         var actions: [HNode] = []
-        if p.statusValue == .published, let viewer, viewer.id != p.$author.id, canSupport {
-            actions.append(H.el("form", [.action((supported ? SiteURL.proposalUnsupport(p.id!) : SiteURL.proposalSupport(p.id!)).path(lang)), .postMethod, .cls("inline")], [
+        if p.status == .published, let viewer, viewer.id != p.authorID, canSupport {
+            actions.append(H.el("form", [.action((supported ? SiteURL.proposalUnsupport(p.id) : SiteURL.proposalSupport(p.id)).path(lang)), .postMethod, .cls("inline")], [
                 CSRFField(), H.button(supported ? t(.supportRemove) : t(.supportAdd), [.cls(supported ? "secondary" : "")]),
             ]))
-        } else if viewer == nil && canSupport && p.statusValue == .published {
-            actions.append(H.p([], H.a(t(.supportLoginToSupport), href: SiteURL.login.path(lang) + "?next=" + SiteURL.proposal(p.id!).path(lang))))
+        } else if viewer == nil && canSupport && p.status == .published {
+            actions.append(H.p([], H.a(t(.supportLoginToSupport), href: SiteURL.login.path(lang) + "?next=" + SiteURL.proposal(p.id).path(lang))))
         }
-        if isAuthor && ProposalRules.authorMayEdit(status: p.statusValue, supports: p.supportsCount, comments: p.commentsCount) {
-            actions.append(H.a(t(.proposalEdit), href: SiteURL.proposalEdit(p.id!).path(lang), [.cls("button secondary")]))
+        if isAuthor && ProposalRules.authorMayEdit(status: p.status, supports: p.supports, comments: p.comments) {
+            actions.append(H.a(t(.proposalEdit), href: SiteURL.proposalEdit(p.id).path(lang), [.cls("button secondary")]))
         }
         actions.append(follow)
-        if let viewer, !isAuthor, Policy.allows(viewer.roleValue, .report) { actions.append(ModerationPages.reportForm(t, .proposal, p.id!)) }
-        if isAuthor && p.statusValue == .published {
-            actions.append(H.el("form", [.action(SiteURL.proposalWithdraw(p.id!).path(lang)), .postMethod, .cls("stack"), .attr("data-confirm", t(.proposalWithdrawConfirm))], [
+        if let viewer, !isAuthor, Policy.allows(viewer.roleValue, .report) { actions.append(ModerationPages.reportForm(t, .proposal, p.id)) }
+        if isAuthor && p.status == .published {
+            actions.append(H.el("form", [.action(SiteURL.proposalWithdraw(p.id).path(lang)), .postMethod, .cls("stack"), .attr("data-confirm", t(.proposalWithdrawConfirm))], [
                 CSRFField(), FormField.checkbox("confirm", label: t(.proposalWithdrawConfirm)), H.button(t(.proposalWithdraw), [.cls("danger")]),
             ]))
         }
         return Page(title: p.title, content: H.group([
-            H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(process.id!).path(lang))),
+            H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(processID).path(lang))),
             H.el("article", [.cls("proposal")], [
-                H.el("h1", [.lang(p.language), .dir(p.languageValue.direction)], [H.text(p.title)]),
-                p.languageValue != lang ? H.p(t(.writtenIn, ["language": p.languageValue.endonym]), [.cls("lang-tag")]) : H.empty,
-                p.statusValue == .withdrawn ? H.p(t(.proposalWithdrawnMark), [.cls("notice")]) : H.empty,
-                p.mergedInto.map { m in H.p([.cls("notice")], H.text(t(.proposalMergedInto) + " "), H.a(m.title, href: SiteURL.proposal(m.id!).path(lang))) } ?? H.empty,
+                H.el("h1", [.lang(p.language.rawValue), .dir(p.language.direction)], [H.text(p.title)]),
+                p.language != lang ? H.p(t(.writtenIn, ["language": p.language.endonym]), [.cls("lang-tag")]) : H.empty,
+                p.status == .withdrawn ? H.p(t(.proposalWithdrawnMark), [.cls("notice")]) : H.empty,
+                p.mergedInto.map { m in H.p([.cls("notice")], H.text(t(.proposalMergedInto) + " "), H.a(m.title, href: SiteURL.proposal(m.id).path(lang))) } ?? H.empty,
                 H.dl([
-                    (t(.fieldAuthor), author(t, p)),
-                    (t(.fieldDate), H.text(t.date(p.createdAt ?? Date()))),
+                    (t(.fieldAuthor), author(t, person: p.authorName, organisation: p.organisationName)),
+                    (t(.fieldDate), H.text(t.date(p.createdAt))),
                     (t(.fieldOGPValue), H.text(OGPValue(rawValue: p.ogpValue).map { t.ogpValue($0) } ?? p.ogpValue)),
                     (t(.fieldTheme), H.text(ProposalTheme(rawValue: p.theme).map { t.theme($0) } ?? p.theme)),
-                    (t(.fieldProvince), H.text(province)),
-                    (t(.fieldSupports), H.strong(t.plural(.supportsCount, p.supportsCount))),
+                    (t(.fieldProvince), H.text(p.provinceName.map { t.text($0) } ?? t(.wholeRegion))),
+                    (t(.fieldSupports), H.strong(t.plural(.supportsCount, p.supports))),
                 ]),
-                body(p.body, language: p.languageValue),
-                attachment.map { f in H.p([], H.a("\(t(.fieldAttachment)): \(f.originalName) (\(t.number(max(1, f.size / 1024))) KB)", href: SiteURL.file(f.id!, name: f.originalName))) } ?? H.empty,
+                body(p.body, language: p.language),
+                p.attachment.map { f in H.p([], H.a("\(t(.fieldAttachment)): \(f.name) (\(t.number(max(1, f.size / 1024))) KB)", href: SiteURL.file(f.sha256, name: f.name))) } ?? H.empty,
             ]),
             actions.isEmpty ? H.empty : H.div([.cls("actions")], children: actions),
-            mergedFrom.isEmpty ? H.empty : H.group([H.h2(t(.proposalMergedFrom)), H.ul([], mergedFrom.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang)) })]),
+            mergedFrom.isEmpty ? H.empty : H.group([H.h2(t(.proposalMergedFrom)), H.ul([], mergedFrom.map { H.a($0.title, href: SiteURL.proposal($0.id).path(lang)) })]),
             answer,
             CommentViews.section(t, comments),
         ]))

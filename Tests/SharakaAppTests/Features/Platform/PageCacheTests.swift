@@ -1,5 +1,7 @@
 import Fluent
 import Foundation
+import NIOCore
+import NIOEmbedded
 @testable import SharakaApp
 import SharakaCore
 import Testing
@@ -69,16 +71,93 @@ import VaporTesting
         }
     }
 
-    @Test func entriesStayWithinTheirByteBudgetAndGeneration() {
+    static func drawn(_ cache: PageCache, _ key: String, body: ByteBuffer, now: NIODeadline = .now()) {
+        guard case .draw(let ticket) = cache.begin(key, on: EmbeddedEventLoop(), now: now) else {
+            Issue.record("\(key) was not drawn")
+            return
+        }
+        cache.finish(ticket, shareable: true, body: body, now: now)
+    }
+
+    static func served(_ cache: PageCache, _ key: String, now: NIODeadline = .now()) -> Bool {
+        switch cache.begin(key, on: EmbeddedEventLoop(), now: now) {
+        case .serve(let entry): return entry.body != nil
+        case .wait: return false
+        // a drawing left begun would make later lookups wait (and leak its promise): end it unshared
+        case .draw(let ticket): cache.finish(ticket, shareable: nil); return false
+        }
+    }
+
+    @Test func entriesStayWithinTheirByteBudgetAndGeneration() throws {
         let cache = PageCache(seconds: 60, maxBytes: 10_000)
         let body = ByteBuffer(string: String(repeating: "x", count: 3_000))
-        for i in 0..<10 { cache.store("/p\(i)", generation: cache.generation, headers: [:], body: body) }
-        #expect(cache.lookup("/p9") != nil)
-        #expect((0..<10).filter { cache.lookup("/p\($0)") != nil }.count <= 3)
-        // a drawing begun before a write is never stored
-        let before = cache.generation
+        for i in 0..<10 { Self.drawn(cache, "/p\(i)", body: body) }
+        #expect(Self.served(cache, "/p9"))
+        #expect((0..<10).filter { Self.served(cache, "/p\($0)") }.count <= 3)
+        // a drawing begun before a write is handed to its waiters but never stored
+        let loop = EmbeddedEventLoop()
+        guard case .draw(let late) = cache.begin("/late", on: loop), case .wait(let waiting) = cache.begin("/late", on: loop) else {
+            Issue.record("a second request for a page being drawn should wait for it")
+            return
+        }
         cache.invalidate()
-        cache.store("/late", generation: before, headers: [:], body: body)
-        #expect(cache.lookup("/late") == nil && cache.lookup("/p9") == nil)
+        guard case .draw(let fresh) = cache.begin("/late", on: loop) else {
+            Issue.record("after a write a request should not wait for a drawing begun before it")
+            return
+        }
+        cache.finish(late, shareable: true, body: body)
+        #expect(try waiting.wait()?.body == body)
+        #expect(!Self.served(cache, "/p9"))
+        cache.finish(fresh, shareable: nil)
+        #expect(!Self.served(cache, "/late"))
+    }
+
+    @Test func oneDrawingServesEveryoneAskingAtOnceAndExpiredPagesAreServedWhileRedrawn() throws {
+        let cache = PageCache(seconds: 2)
+        let loop = EmbeddedEventLoop()
+        let start = NIODeadline.now()
+        guard case .draw(let first) = cache.begin("/p", on: loop, now: start),
+              case .wait(let second) = cache.begin("/p", on: loop, now: start),
+              case .wait(let third) = cache.begin("/p", on: loop, now: start)
+        else { Issue.record("concurrent requests should wait for the first drawing"); return }
+        cache.finish(first, shareable: true, body: ByteBuffer(string: "one"), now: start)
+        #expect(try second.wait()?.body == ByteBuffer(string: "one") && third.wait()?.body == ByteBuffer(string: "one"))
+        // expired: the first request redraws, the others get the previous drawing meanwhile
+        let later = start + .seconds(3)
+        guard case .draw(let redraw) = cache.begin("/p", on: loop, now: later),
+              case .serve(let stale) = cache.begin("/p", on: loop, now: later)
+        else { Issue.record("an expired page should be redrawn by one request and served to the others"); return }
+        #expect(stale.body == ByteBuffer(string: "one"))
+        cache.finish(redraw, shareable: true, body: ByteBuffer(string: "two"), now: later)
+        guard case .serve(let fresh) = cache.begin("/p", on: loop, now: later) else { Issue.record("the redrawing should be served"); return }
+        #expect(fresh.body == ByteBuffer(string: "two"))
+        // a page that cannot be shared sends its requests straight through, not into a queue
+        guard case .draw(let form) = cache.begin("/login", on: loop, now: later) else { Issue.record("first view draws"); return }
+        cache.finish(form, shareable: false, now: later)
+        guard case .serve(let marker) = cache.begin("/login", on: loop, now: later) else { Issue.record("marker expected"); return }
+        #expect(marker.body == nil)
+    }
+
+    @Test(arguments: Engine.all)
+    func manyAnonymousViewsAtOnceRunThePageStatementsOnce(engine: Engine) async throws {
+        try await Self.cachedApp(engine) { app in
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "author@example.ma")
+            let proposal = try await TestFixtures.proposal(app, process: process, author: author, title: "Une proposition lue par beaucoup de monde")
+            let path = "/fr/proposals/\(proposal.id!)"
+            _ = try await Client(app).get(path) // warms the per-instance caches (region, home facts)
+            app.pageCache.invalidate()
+            let once = try await counter.during { _ = try await Client(app).get(path) }
+            app.pageCache.invalidate()
+            let together = try await counter.during {
+                try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<8 { group.addTask { try await Client(app).get(path).body.string } }
+                    for try await body in group { #expect(body.contains("Une proposition lue")) }
+                }
+            }
+            #expect(!once.isEmpty && together.count == once.count, "one view: \(once.count) statements, eight at once: \(together.count)")
+        }
     }
 }

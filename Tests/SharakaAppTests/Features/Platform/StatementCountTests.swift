@@ -46,6 +46,8 @@ import Vapor
             let large = (try await Self.count(app, counter, page), try await Self.count(app, counter, list))
             // the counter sees the statements at all (a page reads its process, proposal, comments …)
             #expect(small.0 >= 4 && small.1 >= 3, "counted \(small)")
+            // the read model: the proposal with its joins, phases, answers, merged, workshops, commitments, comments
+            #expect(small.0 <= 7, "proposal page: \(small.0) statements")
             #expect(small.0 == large.0, "proposal page: \(small.0) statements with 3 comments, \(large.0) with 23")
             #expect(small.1 == large.1, "proposals list: \(small.1) statements with 4 proposals, \(large.1) with 29")
         }
@@ -165,8 +167,12 @@ import Vapor
             #expect(!writes.contains { $0.uppercased().hasPrefix("BEGIN") || $0.uppercased().hasPrefix("UPDATE PROPOSALS") }, "\(writes)")
             #expect(try await Proposal.find(proposal.id, on: app.db)?.supportsCount == 1)
             // a second click: the same statement writes nothing; the author is refused before any write
-            _ = try await support("shk_fan")
+            let (_, again) = try await support("shk_fan")
+            #expect(!again.contains { $0.uppercased().hasPrefix("UPDATE API_TOKENS") }, "\(again)")
             #expect(try await Proposal.find(proposal.id, on: app.db)?.supportsCount == 1)
+            // the token's first use in a minute was recorded by the first click, not again by the second
+            #expect(writes.contains { $0.uppercased().hasPrefix("UPDATE API_TOKENS") })
+            #expect(try await APIToken.query(on: app.db).filter(\.$name == "script").all().compactMap(\.lastUsedAt).count == 1)
             let (own, ownWrites) = try await support("shk_author")
             #expect(own == .unprocessableEntity && !ownWrites.contains { $0.uppercased().hasPrefix("INSERT INTO SUPPORTS") })
             // taking it back: one DELETE, the counter follows
