@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SharakaCore
 import Vapor
 
@@ -12,11 +13,12 @@ enum SearchController {
         let processID = (try? req.query.get(String.self, at: "process")).flatMap(UUID.init(uuidString:))
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 20)
         let terms = SearchText.queryTerms(raw)
-        let hits = try await SearchIndex.search(terms, kind: kind, processID: processID, on: req.db)
-        let processes = try await ParticipatoryProcess.query(on: req.db).filter(\.$status != ProcessStatus.draft.rawValue)
-            .sort(\.$createdAt, .descending).all()
+        let sql = req.db as! any SQLDatabase
+        let found = try await SearchQuery(terms: terms, kind: kind, processID: processID).run(page: page, on: sql)
+        struct ProcessRow: Decodable { let id: UUID, title: LocalizedText }
+        let processes = try await sql.raw("SELECT id, title FROM processes WHERE status <> \(bind: ProcessStatus.draft.rawValue) ORDER BY created_at DESC")
+            .all(decoding: ProcessRow.self).map { ($0.id, $0.title) }
         return await req.render(SearchPages.results(req.t, .init(
-            query: raw, terms: terms, kind: kind, processID: processID, processes: processes,
-            hits: Array(hits.prefix(SearchIndex.cap)), capped: hits.count > SearchIndex.cap, page: page)))
+            query: raw, terms: terms, kind: kind, processID: processID, processes: processes, found: found, page: page)))
     }
 }

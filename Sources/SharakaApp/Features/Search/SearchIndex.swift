@@ -83,58 +83,14 @@ enum SearchIndex {
     static func rebuild(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         try await sql.raw("DELETE FROM search_documents").run()
-        for id in try await ParticipatoryProcess.query(on: db).all(\.$id) { try await refresh(.process, id, on: db) }
-        for id in try await Proposal.query(on: db).all(\.$id) { try await refresh(.proposal, id, on: db) }
-        for id in try await Meeting.query(on: db).all(\.$id) { try await refresh(.meeting, id, on: db) }
-        for id in try await Comment.query(on: db).all(\.$id) { try await refresh(.comment, id, on: db) }
-    }
-
-    struct Hit {
-        let kind: SearchKind
-        let id: UUID
-        let parentKind: SearchKind?
-        let parentID: UUID?
-        let processID: UUID?
-        let title: LocalizedText
-        let body: LocalizedText
-        let createdAt: Date
-    }
-
-    /// At most this many matches are ranked; the page says "more than" beyond.
-    static let cap = 500
-
-    /// Every document containing, for each query term, a word that begins with it;
-    /// newest first, identical on both engines.
-    static func search(_ terms: [String], kind: SearchKind?, processID: UUID?, on db: any Database) async throws -> [Hit] {
-        guard !terms.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
-        var filters: [SQLQueryString] = []
-        if let kind { filters.append("d.kind = \(bind: kind.rawValue)") }
-        if let processID { filters.append("d.process_id = \(bind: processID)") }
-        var where_: SQLQueryString
-        if sql.dialect.name == "postgresql" {
-            let query = terms.map { "'\($0)':*" }.joined(separator: " & ")
-            where_ = "d.tsv @@ CAST(\(bind: query) AS tsquery)"
-        } else {
-            let query = terms.map { "\"\($0)\"*" }.joined(separator: " AND ")
-            where_ = "d.seq IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: query))"
-        }
-        for f in filters { where_ = where_ + SQLQueryString(" AND ") + f }
-        let rows = try await sql.raw("""
-            SELECT d.kind, d.target_id, d.parent_kind, d.parent_id, d.process_id, d.title, d.body, d.created_at
-            FROM search_documents d WHERE \(where_)
-            ORDER BY d.created_at DESC, d.seq DESC LIMIT \(unsafeRaw: String(cap + 1))
-            """).all()
-        let decoder = JSONDecoder()
-        return try rows.compactMap { row in
-            guard let kind = SearchKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-            return Hit(kind: kind, id: try row.decode(column: "target_id", as: UUID.self),
-                       parentKind: try row.decode(column: "parent_kind", as: String?.self).flatMap(SearchKind.init(rawValue:)),
-                       parentID: try row.decode(column: "parent_id", as: UUID?.self),
-                       processID: try row.decode(column: "process_id", as: UUID?.self),
-                       title: try decoder.decode(LocalizedText.self, from: Data(try row.decode(column: "title", as: String.self).utf8)),
-                       body: try decoder.decode(LocalizedText.self, from: Data(try row.decode(column: "body", as: String.self).utf8)),
-                       createdAt: try row.decode(column: "created_at", as: Date.self))
-        }
+        // Oldest first, whatever the kind: results list the index's order backwards
+        // (`SearchQuery`), so a rebuilt index still lists the newest first.
+        struct Row: Decodable { let kind: String, id: UUID, created_at: Date? }
+        let all = try await sql.raw("""
+            SELECT 'process' AS kind, id, created_at FROM processes UNION ALL SELECT 'proposal', id, created_at FROM proposals
+            UNION ALL SELECT 'meeting', id, created_at FROM meetings UNION ALL SELECT 'comment', id, created_at FROM comments
+            ORDER BY created_at, id
+            """).all(decoding: Row.self)
+        for row in all { if let kind = SearchKind(rawValue: row.kind) { try await refresh(kind, row.id, on: db) } }
     }
 }

@@ -7,9 +7,9 @@ enum SearchPages {
         let terms: [String]
         let kind: SearchKind?
         let processID: UUID?
-        let processes: [ParticipatoryProcess]
-        let hits: [SearchIndex.Hit]
-        let capped: Bool
+        let processes: [(id: UUID, title: LocalizedText)]
+        /// The requested page of matches only.
+        let found: SearchQuery.Result
         let page: PageRequest
     }
 
@@ -22,7 +22,7 @@ enum SearchPages {
         }
     }
 
-    static func url(_ hit: SearchIndex.Hit) -> (SiteURL, String) {
+    static func url(_ hit: SearchHit) -> (SiteURL, String) {
         switch hit.kind {
         case .process: (.process(hit.id), "")
         case .proposal: (.proposal(hit.id), "")
@@ -45,7 +45,6 @@ enum SearchPages {
         var query = "q=\(d.query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         if let k = d.kind { query += "&type=\(k.rawValue)" }
         if let p = d.processID { query += "&process=\(p.uuidString)" }
-        let shown = d.hits.dropFirst(d.page.offset).prefix(d.page.per)
         let form = H.el("form", [.action(SiteURL.search.path(lang)), .attr("method", "get"), .attr("role", "search"), .cls("stack search-form")], [
             H.div([.cls("field")],
                   H.el("label", [.for("f-q")], [H.text(t(.searchLabel))]),
@@ -53,19 +52,19 @@ enum SearchPages {
             H.div([.cls("filters")],
                   FormField.select("type", label: t(.fieldType), options: SearchKind.allCases.map { ($0.rawValue, kindLabel(t, $0)) },
                                    selected: d.kind?.rawValue, includeBlank: t(.searchAllTypes)),
-                  FormField.select("process", label: t(.fieldProcess), options: d.processes.map { ($0.id!.uuidString, t.text($0.title)) },
+                  FormField.select("process", label: t(.fieldProcess), options: d.processes.map { ($0.id.uuidString, t.text($0.title)) },
                                    selected: d.processID?.uuidString, includeBlank: t(.searchAllProcesses))),
             H.button(t(.searchSubmit)),
         ])
         let body: HNode
         if d.terms.isEmpty {
             body = H.p(t(.searchIntro), [.cls("muted")])
-        } else if d.hits.isEmpty {
+        } else if d.found.total == 0 {
             body = H.p(t(.searchNoResults, ["q": d.query]), [.cls("empty")])
         } else {
             body = H.group([
-                H.p(d.capped ? t(.searchMore, ["n": t.number(SearchIndex.cap)]) : t.plural(.resultsCount, d.hits.count), [.cls("muted"), .attr("role", "status")]),
-                H.el("ol", [.cls("results")], shown.map { hit in
+                H.p(d.found.capped ? t(.searchMore, ["n": t.number(SearchQuery.cap)]) : t.plural(.resultsCount, d.found.total), [.cls("muted"), .attr("role", "status")]),
+                H.el("ol", [.cls("results")], d.found.hits.map { hit in
                     let (page, anchor) = url(hit)
                     let title = t.text(hit.title)
                     let heading = hit.kind == .comment ? t(.searchCommentOn, ["title": title]) : title
@@ -77,7 +76,7 @@ enum SearchPages {
                         text.isEmpty ? H.empty : H.el("p", [.cls("snippet"), .dir("auto")], highlighted(SearchSnippet.make(text, terms: d.terms))),
                     ])
                 }),
-                Pagination.nav(t, page: d.page, total: d.hits.count) { SiteURL.search.path(lang) + "?\(query)&page=\($0)" },
+                Pagination.nav(t, page: d.page, total: d.found.total) { SiteURL.search.path(lang) + "?\(query)&page=\($0)" },
             ])
         }
         return Page(title: d.query.isEmpty ? t(.searchTitle) : "\(t(.searchTitle)) — \(d.query)", content: H.group([

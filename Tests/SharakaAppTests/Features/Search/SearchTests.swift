@@ -66,4 +66,32 @@ import Vapor
             #expect(try await ids("budget") == [elsewhere.title])
         }
     }
+
+    /// Results are read a page at a time, newest first, also after a rebuild, and counted in SQL.
+    @Test(arguments: Engine.all)
+    func pagesOfResultsNewestFirst(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "a@example.ma", name: "Amina")
+            var made: [Proposal] = []
+            for i in 0..<25 {
+                made.append(try await TestFixtures.proposal(app, process: process, author: author, title: "Transparence des marchés publics numéro \(i)"))
+            }
+            func order(_ page: Int) async throws -> [Int] {
+                let html = try await Client(app).get("/fr/search?q=transparence&type=proposal&page=\(page)").body.string
+                let positions = made.enumerated().compactMap { i, p in html.range(of: "/fr/proposals/\(p.id!)\"").map { (i, $0.lowerBound) } }
+                return positions.sorted { $0.1 < $1.1 }.map(\.0)
+            }
+            let first = try await order(1), second = try await order(2)
+            #expect(first == Array((5..<25).reversed()), "\(first)")
+            #expect(second == Array((0..<5).reversed()), "\(second)")
+            let statements = try await counter.during { _ = try await Client(app).get("/fr/search?q=transparence&page=2") }
+            #expect(statements.filter { $0.contains("search_") }.count == 2, "\(statements)")
+            #expect(try await Client(app).get("/fr/search?q=transparence").body.string.contains(Localizer(.fr).plural(.resultsCount, 25)))
+            try await SearchIndex.rebuild(on: app.db)
+            #expect(try await order(1) == first)
+        }
+    }
 }
