@@ -27,5 +27,6 @@ enum Migrations {
         app.migrations.add(CreatePlanDocuments())
         app.migrations.add(SecurityHardening())
         app.migrations.add(SupportCounter())
+        app.migrations.add(KeysetProposalLists())
     }
 }

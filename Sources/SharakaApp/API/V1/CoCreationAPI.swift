@@ -30,34 +30,19 @@ enum CoCreationAPI {
     @Sendable static func proposals(req: Request) async throws -> PageDTO<ProposalDTO> {
         let process = try await publicProcess(req)
         let paging = try APIPaging(req)
-        let query = Proposal.query(on: req.db).filter(\.$process.$id == process.id!).filter(\.$hiddenAt == nil)
+        var answer: String??
         if let raw = try req.query.get(String?.self, at: "answer") {
-            if raw == "none" { query.filter(\.$answerState == nil) } else {
-                guard AnswerState(rawValue: raw) != nil else { throw Abort(.badRequest, reason: "Unknown answer state '\(raw)'.") }
-                query.filter(\.$answerState == raw)
-            }
+            guard raw == "none" || AnswerState(rawValue: raw) != nil else { throw Abort(.badRequest, reason: "Unknown answer state '\(raw)'.") }
+            answer = raw == "none" ? .some(nil) : raw
         }
         let sort = try req.query.get(String?.self, at: "sort") ?? "newest"
-        guard ["newest", "most_supported", "most_commented"].contains(sort) else { throw Abort(.badRequest, reason: "Unknown sort '\(sort)'.") }
+        let sorts: [String: ProposalListFilter.Sort] = ["newest": .newest, "most_supported": .supported, "most_commented": .commented]
+        guard let order = sorts[sort] else { throw Abort(.badRequest, reason: "Unknown sort '\(sort)'.") }
         let cursor = try APICursor.read(req, sort: sort)
-        let total = try await query.count(\.$process.$id)
-        // Every order ends in (created_at, id), all descending, so that the rows after a
-        // cursor are those whose sort key, as a row value, is below the cursor row's.
-        let counted = sort == "most_supported" ? "supports_count" : sort == "most_commented" ? "comments_count" : nil
-        if counted == "supports_count" { query.sort(\.$supportsCount, .descending) }
-        if counted == "comments_count" { query.sort(\.$commentsCount, .descending) }
-        query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
-        if let cursor {
-            let key = (counted.map { [$0] } ?? []) + ["created_at", "id"]
-            let columns = SQLList(key.map { SQLColumn($0) })
-            query.filter(.sql(SQLBinaryExpression(SQLGroupExpression(columns), .lessThan, SQLGroupExpression(
-                SQLSubquery.select { $0.columns(key.map { SQLColumn($0) }).from(Proposal.schema).where("id", .equal, SQLBind(cursor.after)) }))))
-        }
-        let rows = try await (cursor == nil ? query.range(paging.range) : query.limit(paging.per)).all()
-        let answers = try await currentAnswers(rows.compactMap(\.id), on: req.db)
-        let next = rows.count == paging.per ? rows.last.map { APICursor(sort: sort, after: $0.id!).encoded } : nil
-        return PageDTO(items: rows.map { ProposalDTO($0, answer: answers[$0.id!]) }, page: cursor == nil ? paging.page : nil, perPage: paging.per,
-                       total: total, nextCursor: next)
+        let page = try await ProposalAPIQuery(process: process.id!, answer: answer, order: order)
+            .run(range: cursor == nil ? paging.range : 0..<paging.per, after: cursor?.after, on: req.db as! any SQLDatabase)
+        let next = page.items.count == paging.per ? page.items.last.map { APICursor(sort: sort, after: $0.id).encoded } : nil
+        return PageDTO(items: page.items, page: cursor == nil ? paging.page : nil, perPage: paging.per, total: page.total, nextCursor: next)
     }
 
     @Sendable static func proposal(req: Request) async throws -> ProposalDTO {
@@ -148,14 +133,6 @@ enum CoCreationAPI {
               let process = try await ParticipatoryProcess.find(p.$process.id, on: req.db), process.statusValue.isPublic
         else { throw Abort(.notFound, reason: "No public proposal with this id.") }
         return p
-    }
-
-    static func currentAnswers(_ ids: [UUID], on db: any Database) async throws -> [UUID: AnswerDTO] {
-        guard !ids.isEmpty else { return [:] }
-        let all = try await ProposalAnswer.query(on: db).filter(\.$proposal.$id ~~ ids).sort(\.$createdAt, .descending).all()
-        var out: [UUID: AnswerDTO] = [:]
-        for a in all where out[a.$proposal.id] == nil { out[a.$proposal.id] = AnswerDTO(a) }
-        return out
     }
 }
 

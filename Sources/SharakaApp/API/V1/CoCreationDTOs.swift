@@ -12,6 +12,10 @@ struct AnswerDTO: Content {
     init(_ a: ProposalAnswer) {
         state = a.state; reasoning = a.reasoning; date = a.createdAt; organisation = a.$organisation.id
     }
+
+    init(state: String, reasoning: String, date: Date, organisation: UUID) {
+        self.state = state; self.reasoning = reasoning; self.date = date; self.organisation = organisation
+    }
 }
 
 struct ProposalDTO: Content {
@@ -31,6 +35,15 @@ struct ProposalDTO: Content {
     let createdAt: Date?
     let answer: AnswerDTO?
     let answerHistory: [AnswerDTO]?
+
+    init(id: UUID, process: UUID, title: String, body: String, language: String, ogpValue: String, theme: String, province: String?,
+         organisation: UUID?, status: String, supports: Int, comments: Int, mergedInto: UUID?, createdAt: Date?,
+         answer: AnswerDTO?, answerHistory: [AnswerDTO]?) {
+        self.id = id; self.process = process; self.title = title; self.body = body; self.language = language
+        self.ogpValue = ogpValue; self.theme = theme; self.province = province; self.organisation = organisation
+        self.status = status; self.supports = supports; self.comments = comments; self.mergedInto = mergedInto
+        self.createdAt = createdAt; self.answer = answer; self.answerHistory = answerHistory
+    }
 
     init(_ p: Proposal, answer: AnswerDTO?, history: [AnswerDTO]? = nil) {
         id = p.id!; process = p.$process.id; title = p.title; body = p.body; language = p.language

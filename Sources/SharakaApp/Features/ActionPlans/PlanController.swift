@@ -1,5 +1,6 @@
 import Fluent
 import SharakaCore
+import SQLKit
 import Vapor
 
 enum PlanController {
@@ -32,16 +33,14 @@ enum PlanController {
     @Sendable static func commitment(req: Request) async throws -> Response {
         let (commitment, plan) = try await visibleCommitment(req)
         let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id == commitment.id!).sort(\.$position).all()
-        let updates = try await ProgressUpdate.query(on: req.db).filter(\.$commitment.$id == commitment.id!)
-            .with(\.$evidence).with(\.$author).sort(\.$createdAt, .descending).all()
-        let proposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id == commitment.id!).with(\.$proposal).all().map(\.proposal)
+        let lists = try await CommitmentPageQuery(commitment: commitment.id!).run(on: req.db as! any SQLDatabase)
         let reach = try await PlanAccess.reach(req.currentUser, on: req.db)
         let reportable = plan.statusValue.acceptsProgress ? Set(milestones.filter { reach.canReport($0, plan: plan) }.compactMap(\.id)) : []
         let assessment = try await Assessment.query(on: req.db).filter(\.$commitment.$id == commitment.id!).filter(\.$report.$id != nil)
             .with(\.$report).sort(\.$updatedAt, .descending).first()
         let canManage = plan.statusValue != .closed && reach.canManage(plan)
-        return await req.render(PlanPages.commitment(req.t, commitment: commitment, plan: plan, milestones: milestones, updates: updates,
-                                                     proposals: proposals, reportable: reportable, today: Day(Date()),
+        return await req.render(PlanPages.commitment(req.t, commitment: commitment, plan: plan, milestones: milestones, updates: lists.updates,
+                                                     proposals: lists.proposals, reportable: reportable, today: Day(Date()),
                                                      canManage: canManage, assessment: assessment))
     }
 

@@ -73,12 +73,12 @@ enum PlanPages {
         ]))
     }
 
-    static func commitment(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, milestones: [Milestone], updates: [ProgressUpdate],
-                           proposals: [Proposal], reportable: Set<UUID>, today: Day, canManage: Bool, assessment: Assessment? = nil) -> Page {
+    static func commitment(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, milestones: [Milestone], updates: [ProgressItem],
+                           proposals: [ProposalView.Link], reportable: Set<UUID>, today: Day, canManage: Bool, assessment: Assessment? = nil) -> Page {
         let lang = t.language
         func text(_ l: LocalizedText) -> HNode { LangText.node(l.resolve(for: lang), page: lang, t, tag: "p") }
         func day(_ iso: String) -> String { Day(iso: iso).map { t.day($0) } ?? iso }
-        let byMilestone = Dictionary(grouping: updates, by: { $0.$milestone.id })
+        let byMilestone = Dictionary(grouping: updates, by: \.milestoneID)
         let history = updates.sorted { $0.createdAt < $1.createdAt }
         return Page(title: "\(c.reference) · \(c.title.resolve(for: lang)?.text ?? "")", content: H.group([
             H.p([], H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
@@ -103,7 +103,7 @@ enum PlanPages {
             c.changes.isEmpty ? H.empty : H.group([H.h2(t(.fieldChanges)), text(c.changes)]),
             proposals.isEmpty ? H.empty : H.group([
                 H.h2(t(.fromProposals)),
-                H.ul([], proposals.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang), [.attr("dir", "auto")]) }),
+                H.ul([], proposals.map { H.a($0.title, href: SiteURL.proposal($0.id).path(lang), [.attr("dir", "auto")]) }),
             ]),
             H.h2(t(.milestonesTitle)),
             H.el("ol", [.cls("milestones")], milestones.map { m in
@@ -135,23 +135,23 @@ enum PlanPages {
         ]))
     }
 
-    private static func updatesList(_ t: Localizer, _ updates: [ProgressUpdate]) -> HNode {
+    private static func updatesList(_ t: Localizer, _ updates: [ProgressItem]) -> HNode {
         guard !updates.isEmpty else { return H.empty }
         return H.el("ul", [.cls("progress-updates")], updates.map { u in
             H.el("li", [], [
                 H.p([], H.strong(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn),
                     // bdi: an Arabic name must not reorder the figures around it on a French page
-                    H.text(" · "), H.el("bdi", [], [H.text(u.author.name)]),
-                    H.text(" · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
+                    H.text(" · "), H.el("bdi", [], [H.text(u.authorName)]),
+                    H.text(" · \(u.percent) % · \(t.milestoneStatus(u.statusAfter))")),
                 H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
-                H.p([], H.a(t(.commentsOnReport), href: SiteURL.progressUpdate(u.id!).path(t.language) + "#comments")),
+                H.p([], H.a(t(.commentsOnReport), href: SiteURL.progressUpdate(u.id).path(t.language) + "#comments")),
                 u.evidence.isEmpty ? H.empty : H.group([H.small(t(.evidenceTitle)), evidenceList(u.evidence)]),
             ])
         })
     }
 
     /// Files link to the file store; links become hrefs only when http(s).
-    static func evidenceList(_ evidence: [ProgressEvidence]) -> HNode {
+    static func evidenceList(_ evidence: [EvidenceItem]) -> HNode {
         H.ul([], evidence.map { e in
             e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0, name: e.name), [.attr("dir", "auto")]) }
                 ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])

@@ -38,7 +38,7 @@ enum ProgressPages {
             H.p([], H.text("\(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn) · "), H.el("bdi", [], [H.text(u.author.name)]),
                 H.text(" · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
             H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
-            u.evidence.isEmpty ? H.empty : H.group([H.h2(t(.evidenceTitle)), PlanPages.evidenceList(u.evidence)]),
+            u.evidence.isEmpty ? H.empty : H.group([H.h2(t(.evidenceTitle)), PlanPages.evidenceList(u.evidence.map { EvidenceItem(name: $0.name, fileSHA256: $0.fileSHA256, url: $0.url) })]),
             H.p("\(t(.completionLabel)): \(u.commitmentCompletion) % — \(t.irm(IRMCompletion.level(percent: u.commitmentCompletion)))"),
             CommentViews.section(t, comments),
         ]))

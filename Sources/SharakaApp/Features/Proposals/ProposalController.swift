@@ -15,7 +15,9 @@ enum ProposalController {
         // The visitor's seed for the random order lives in a cookie, not the session,
         // so that reading the list creates nothing on the server.
         let seed = req.cookies[seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
-        let list = try await ProposalListQuery(process: process.id!, filter: filter).run(on: req.db as! any SQLDatabase, seed: seed, page: page)
+        // Past the first pages the sorted orders go on by cursor (the "next" link carries it).
+        let cursor = filter.sort == .random ? nil : try APICursor.read(req, sort: filter.sort.rawValue)
+        let list = try await ProposalListQuery(process: process.id!, filter: filter).run(on: req.db as! any SQLDatabase, seed: seed, page: page, after: cursor?.after)
         let provinces = try await Province.query(on: req.db).sort(\.$code).all()
         let response = await req.render(ProposalPages.index(req.t, process: process, proposals: list.items, total: list.total, page: page,
                                                             filter: filter, provinces: provinces,

@@ -26,13 +26,15 @@ struct ProposalListQuery: Sendable {
 
     struct Result: Sendable { let total: Int; let items: [ProposalListItem] }
 
-    func run(on db: any SQLDatabase, seed: Int, page: PageRequest) async throws -> Result {
+    /// `after`: the last proposal of the previous page (a cursor), for the sorted orders; the
+    /// page is then read from the index after it instead of skipping `page.offset` rows.
+    func run(on db: any SQLDatabase, seed: Int, page: PageRequest, after: UUID? = nil) async throws -> Result {
         let total = try await count(db)
-        let range = page.offset..<(page.offset + page.per)
+        let range = after == nil ? page.offset..<(page.offset + page.per) : 0..<page.per
         switch filter.sort {
-        case .supported: return .init(total: total, items: try await rows(db, order: [("p.supports_count", .descending), ("p.created_at", .descending)], range: range))
-        case .commented: return .init(total: total, items: try await rows(db, order: [("p.comments_count", .descending), ("p.created_at", .descending)], range: range))
-        case .newest: return .init(total: total, items: try await rows(db, order: [("p.created_at", .descending)], range: range))
+        case .supported: return .init(total: total, items: try await rows(db, order: Self.keyOrder(.supported), range: range, after: after))
+        case .commented: return .init(total: total, items: try await rows(db, order: Self.keyOrder(.commented), range: range, after: after))
+        case .newest: return .init(total: total, items: try await rows(db, order: Self.keyOrder(.newest), range: range, after: after))
         case .random:
             // Every proposal got a uniform random key when written; a visitor's seed picks a
             // starting key and the list runs from there in key order, wrapping round. Stable
@@ -45,6 +47,17 @@ struct ProposalListQuery: Sendable {
             let from = max(0, page.offset - countAfter), need = page.per - after.count
             let before = try await rows(db, order: order, range: from..<(from + need), keyBelow: start)
             return .init(total: total, items: after + before)
+        }
+    }
+
+    /// The sorted orders, each ending in (created_at, id) descending: a total order, so the
+    /// rows after a cursor are those whose key, as a row value, is below the cursor row's.
+    static func keyOrder(_ sort: ProposalListFilter.Sort) -> [(String, SQLDirection)] {
+        let tail: [(String, SQLDirection)] = [("p.created_at", .descending), ("p.id", .descending)]
+        switch sort {
+        case .supported: return [("p.supports_count", .descending)] + tail
+        case .commented: return [("p.comments_count", .descending)] + tail
+        case .newest, .random: return tail
         }
     }
 
@@ -88,7 +101,8 @@ struct ProposalListQuery: Sendable {
 
     /// Tie-breakers run in the same direction as the main order, so that an index on
     /// (process, order…, created_at) serves it.
-    private func rows(_ db: any SQLDatabase, order: [(String, SQLDirection)], range: Range<Int>, keyFrom: Int? = nil, keyBelow: Int? = nil) async throws -> [ProposalListItem] {
+    private func rows(_ db: any SQLDatabase, order: [(String, SQLDirection)], range: Range<Int>, keyFrom: Int? = nil, keyBelow: Int? = nil,
+                      after: UUID? = nil) async throws -> [ProposalListItem] {
         guard !range.isEmpty else { return [] }
         var s = filtered(db.select()
             .column(SQLColumn("id", table: "p")).column(SQLColumn("title", table: "p")).column(SQLColumn("language", table: "p"))
@@ -100,6 +114,11 @@ struct ProposalListQuery: Sendable {
                   on: SQLColumn("id", table: "u"), .equal, SQLColumn("author_id", table: "p"))
             .join(SQLAlias(SQLIdentifier(Organisation.schema), as: SQLIdentifier("o")), method: SQLJoinMethod.left,
                   on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "p"))
+        if let after {
+            let key = order.map { String($0.0.split(separator: ".")[1]) }
+            s = s.where(SQLBinaryExpression(SQLGroupExpression(SQLList(key.map { SQLColumn($0, table: "p") })), .lessThan, SQLGroupExpression(
+                SQLSubquery.select { $0.columns(key.map { SQLColumn($0) }).from(Proposal.schema).where("id", .equal, SQLBind(after)) })))
+        }
         for (column, direction) in order {
             let parts = column.split(separator: ".").map(String.init)
             s = s.orderBy(SQLColumn(parts[1], table: parts[0]), direction)

@@ -60,7 +60,10 @@ enum ProposalPages {
                             (p.withdrawn ? " · \(t(.proposalWithdrawnMark))" : ""), [.cls("muted")]),
                     ])
                 }),
-            Pagination.nav(t, page: page, total: total) { base + filter.query(page: $0) },
+            Pagination.nav(t, page: page, total: total,
+                           next: filter.sort == .random || proposals.count < page.per ? nil : proposals.last.map {
+                               base + filter.query(page: page.page + 1) + "&cursor=" + APICursor(sort: filter.sort.rawValue, after: $0.id).encoded
+                           }) { base + filter.query(page: $0) },
         ]))
     }
 

@@ -236,6 +236,45 @@ func processInPhase(_ app: Application, _ current: PhaseKind) async throws -> Pa
             #expect(Set([1, 7, 4_242, 99_999, 123_456_789].map(ProposalListFilter.startKey)).count == 5)
         }
     }
+
+    /// The sorted orders go on by cursor: following the "next" links from page one lists every
+    /// proposal once, in the same order as numbered pages, ties included; a bad cursor is a 400.
+    @Test(arguments: Engine.all)
+    func sortedListsFollowTheirNextLinksByCursor(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let process = try await processInPhase(app, .proposals)
+            let author = try await TestFixtures.user(app, email: "author@example.ma")
+            var made: [UUID] = []
+            for i in 0..<45 {
+                let p = try await TestFixtures.proposal(app, process: process, author: author, title: "Proposition numéro \(i) pour la région")
+                p.supportsCount = i % 4 // many ties
+                try await p.save(on: app.db)
+                made.append(p.id!)
+            }
+            let base = "/fr/processes/\(process.id!)/proposals"
+            func ids(_ html: String) -> [UUID] {
+                html.components(separatedBy: "href=\"/fr/proposals/").dropFirst().compactMap { UUID(uuidString: String($0.prefix(36))) }
+            }
+            for sort in ["supported", "commented", "newest"] {
+                var byNumber: [UUID] = []
+                for n in 1...3 { byNumber += ids(try await Client(app).get("\(base)?sort=\(sort)&page=\(n)").body.string) }
+                var byCursor: [UUID] = [], next: String? = "\(base)?sort=\(sort)", pages = 0
+                while let url = next {
+                    let html = try await Client(app).get(url).body.string
+                    byCursor += ids(html)
+                    pages += 1
+                    next = html.components(separatedBy: "<a href=\"").dropFirst().first { $0.contains("rel=\"next\"") && $0.contains("cursor=") }
+                        .map { String($0.prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&") }
+                    if pages > 5 { break }
+                }
+                #expect(pages == 3, "\(sort): \(pages) pages")
+                #expect(byCursor == byNumber && Set(byCursor) == Set(made) && byCursor.count == 45, "\(sort)")
+            }
+            for bad in ["nonsense", "eyJzb3J0IjoibmV3ZXN0In0", APICursor(sort: "newest", after: made[0]).encoded] {
+                #expect(try await Client(app).get("\(base)?sort=supported&cursor=\(bad)").status == .badRequest, "\(bad)")
+            }
+        }
+    }
 }
 
 extension ProposalForm {
