@@ -22,6 +22,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
                                         sqlLogLevel: .debug), as: .psql)
     }
 
+    app.supportBatch = SupportBatch(database: { [unowned app] in app.db as! any SQLDatabase }, gate: app.sqliteWriteGate)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     let lifetime = settings.sessionLifetime
     app.sessions.use { _ in DatabaseSessions(lifetime: lifetime) }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SharakaCore
 import Vapor
 
@@ -7,42 +8,40 @@ import Vapor
 enum DashboardController {
     @Sendable static func show(req: Request) async throws -> Response {
         let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
-        let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).all()
-        let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).sort(\.$startsOn).all()
-        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
-        return await req.render(DashboardPages.show(req.t, plan: plan, commitments: commitments, milestones: milestones,
-                                                    provinces: provinces, today: Day(Date())))
+        let data = try await PlanDashboardQuery(plan: plan.id!).run(on: req.db as! any SQLDatabase)
+        return await req.render(DashboardPages.show(req.t, plan: plan, data: data, today: Day(Date())))
     }
 }
 
 enum DashboardPages {
-    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], milestones: [Milestone], provinces: [Province], today: Day) -> Page {
+    static func show(_ t: Localizer, plan: ActionPlan, data: PlanDashboardQuery.Result, today: Day) -> Page {
         let lang = t.language, rtl = lang.direction == "rtl"
-        let byID = Dictionary(uniqueKeysWithValues: commitments.map { ($0.id!, $0) })
+        let (commitments, milestones) = (data.commitments, data.milestones)
+        let byID = Dictionary(uniqueKeysWithValues: commitments.map { ($0.id, $0) })
         let levels = IRMCompletion.allCases.map { level in
             Chart.Bar(label: t.irm(level), value: commitments.filter { $0.level == level }.count, cssClass: "bar level-\(level.rawValue)")
         }
         let delayed = milestones.filter { $0.isDelayed(today: today) }.count
         let states: [Chart.Bar] = [
-            .init(label: t(.onTime), value: milestones.filter { [.notStarted, .inProgress].contains($0.statusValue) && !$0.isDelayed(today: today) }.count, cssClass: "bar on-time"),
+            .init(label: t(.onTime), value: milestones.filter { [.notStarted, .inProgress].contains($0.status) && !$0.isDelayed(today: today) }.count, cssClass: "bar on-time"),
             .init(label: t(.delayedMark), value: delayed, cssClass: "bar delayed"),
-            .init(label: t(.milestoneCompleted), value: milestones.filter { $0.statusValue == .completed }.count, cssClass: "bar completed"),
-            .init(label: t(.milestoneCancelled), value: milestones.filter { $0.statusValue == .cancelled }.count, cssClass: "bar cancelled"),
+            .init(label: t(.milestoneCompleted), value: milestones.filter { $0.status == .completed }.count, cssClass: "bar completed"),
+            .init(label: t(.milestoneCancelled), value: milestones.filter { $0.status == .cancelled }.count, cssClass: "bar cancelled"),
         ]
         let bodies = Dictionary(grouping: commitments, by: \.leadBody).map { body, cs in
             Chart.Bar(label: body, value: cs.map(\.completion).reduce(0, +) / max(1, cs.count), display: "\(cs.map(\.completion).reduce(0, +) / max(1, cs.count)) %")
         }.sorted { $0.label < $1.label }
-        var perProvince = provinces.map { p in
-            Chart.Bar(label: p.name.resolve(for: lang)?.text ?? p.code, value: commitments.filter { $0.provinces.codes.contains(p.code) }.count)
+        var perProvince = data.provinces.map { p in
+            Chart.Bar(label: p.name.resolve(for: lang)?.text ?? p.code, value: commitments.filter { $0.provinces.contains(p.code) }.count)
         }
-        perProvince.insert(.init(label: t(.wholeRegion), value: commitments.filter { $0.provinces.codes.isEmpty }.count), at: 0)
+        perProvince.insert(.init(label: t(.wholeRegion), value: commitments.filter { $0.provinces.isEmpty }.count), at: 0)
         let budgets = commitments.filter { $0.budgetCentimes != nil }
         let total = MAD.total(budgets.compactMap(\.budget))
         let spans = milestones.compactMap { m -> Chart.Span? in
-            guard let s = Day(iso: m.startsOn), let e = Day(iso: m.endsOn), let c = byID[m.$commitment.id] else { return nil }
-            let state = m.isDelayed(today: today) ? "delayed" : m.statusValue.rawValue
+            guard let s = Day(iso: m.startsOn), let e = Day(iso: m.endsOn), let c = byID[m.commitmentID] else { return nil }
+            let state = m.isDelayed(today: today) ? "delayed" : m.status.rawValue
             return Chart.Span(label: "\(c.reference) · \(m.title.resolve(for: lang)?.text ?? "")", starts: s, ends: e, cssClass: "span \(state)",
-                              status: m.isDelayed(today: today) ? t(.delayedMark) : t.milestoneStatus(m.statusValue))
+                              status: m.isDelayed(today: today) ? t(.delayedMark) : t.milestoneStatus(m.status))
         }
         let title = "\(t(.planDashboard)) · \(plan.title.resolve(for: lang)?.text ?? "")"
         return Page(title: title, content: H.group([

@@ -7,7 +7,8 @@ import Vapor
 /// the platform's busiest write: one statement reads the facts the rules need (the
 /// proposal, its process and the process's phases), one statement decides and writes (an
 /// INSERT … SELECT that re-checks the proposal as it writes, ON CONFLICT DO NOTHING for a
-/// second click) and the counter moves in that statement by trigger (`SupportCounter`).
+/// second click, shared with the supports arriving at the same moment: `SupportBatch`) and
+/// the counter moves in that statement by trigger (`SupportCounter`).
 enum SupportWrite {
     private struct Facts: Decodable {
         let status: String, hidden_at: Date?, author_id: UUID, process_status: String
@@ -15,9 +16,9 @@ enum SupportWrite {
     }
 
     /// False when nothing changed (already supported, or not supported).
-    /// On SQLite the write goes through `gate`, one at a time: the two connections would
+    /// On SQLite the writes go through `gate`, one at a time: the two connections would
     /// otherwise take turns at the file lock by sleeping.
-    static func change(_ proposal: UUID, by user: UUID, adding: Bool, gate: SerialGate?, on sql: any SQLDatabase) async throws -> Bool {
+    static func change(_ proposal: UUID, by user: UUID, adding: Bool, batch: SupportBatch, gate: SerialGate?, on sql: any SQLDatabase) async throws -> Bool {
         let rows = try await sql.raw("""
             SELECT p.status, p.hidden_at, p.author_id, pr.status AS process_status, ph.kind, ph.starts_on, ph.ends_on
             FROM proposals p JOIN processes pr ON pr.id = p.process_id LEFT JOIN phases ph ON ph.process_id = pr.id
@@ -32,21 +33,12 @@ enum SupportWrite {
         guard timeline.allows(.support, on: Day(Date()), status: processStatus) else { throw Refusal(.unprocessableEntity, .refusalPhaseClosed) }
         guard facts.status == ProposalStatus.published.rawValue else { throw Refusal(.unprocessableEntity, .refusalWithdrawn) }
         guard facts.author_id != user else { throw Refusal(.unprocessableEntity, .refusalOwnProposal) }
-        let write: @Sendable () async throws -> Bool = {
-            let sql = sql
-            if adding {
-                return try await !sql.raw("""
-                    INSERT INTO supports (id, proposal_id, user_id, created_at)
-                    SELECT \(bind: UUID()), p.id, \(bind: user), \(bind: Date()) FROM proposals p
-                    WHERE p.id = \(bind: proposal) AND p.status = 'published' AND p.hidden_at IS NULL AND p.author_id <> \(bind: user)
-                    ON CONFLICT (proposal_id, user_id) DO NOTHING
-                    RETURNING id
-                    """).all().isEmpty
-            }
-            return try await !sql.raw("DELETE FROM supports WHERE proposal_id = \(bind: proposal) AND user_id = \(bind: user) RETURNING id").all().isEmpty
+        if adding { return try await batch.add(proposal, by: user) }
+        let remove: @Sendable () async throws -> Bool = {
+            try await !sql.raw("DELETE FROM supports WHERE proposal_id = \(bind: proposal) AND user_id = \(bind: user) RETURNING id").all().isEmpty
         }
-        if let gate { return try await gate.run(write) }
-        return try await write()
+        if let gate { return try await gate.run(remove) }
+        return try await remove()
     }
 
     static func count(_ proposal: UUID, on sql: any SQLDatabase) async throws -> Int {
