@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import SharakaApp
 import SharakaCore
+import SQLKit
 import Testing
 import Vapor
 
@@ -175,6 +176,15 @@ import Vapor
             #expect(try await APIToken.query(on: app.db).filter(\.$name == "script").all().compactMap(\.lastUsedAt).count == 1)
             let (own, ownWrites) = try await support("shk_author")
             #expect(own == .unprocessableEntity && !ownWrites.contains { $0.uppercased().hasPrefix("INSERT INTO SUPPORTS") })
+            // the owner read with the token is the stored account: saving it updates, never inserts
+            let owner = try #require(try await TokenOwner.find(hash: APIToken.hash("shk_fan"), on: app.db as! any SQLDatabase))
+            #expect(owner.user.id == fan.id && owner.user.email == fan.email && owner.user.isConfirmed)
+            let accounts = try await User.query(on: app.db).count()
+            owner.user.name = "Nouveau nom"
+            try await owner.user.save(on: app.db)
+            #expect(try await User.query(on: app.db).count() == accounts)
+            #expect(try await User.find(fan.id, on: app.db)?.name == "Nouveau nom")
+            #expect(try await TokenOwner.find(hash: APIToken.hash("shk_nobody"), on: app.db as! any SQLDatabase) == nil)
             // taking it back: one DELETE, the counter follows
             _ = try await support("shk_fan", .DELETE)
             #expect(try await Proposal.find(proposal.id, on: app.db)?.supportsCount == 0)
