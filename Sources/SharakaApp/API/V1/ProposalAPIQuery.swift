@@ -39,12 +39,7 @@ struct ProposalAPIQuery: Sendable {
         let key = ProposalListQuery.keyOrder(order)
         var s = filtered(db.select().columns(["id", "process_id", "title", "body", "language", "ogp_value", "theme", "province_code", "organisation_id",
                                               "status", "supports_count", "comments_count", "merged_into_id", "created_at"].map { SQLColumn($0, table: "p") }))
-        if let after {
-            let columns = key.map { String($0.0.split(separator: ".")[1]) }
-            s = s.where(SQLBinaryExpression(SQLGroupExpression(SQLList(columns.map { SQLColumn($0, table: "p") })), .lessThan, SQLGroupExpression(
-                SQLSubquery.select { $0.columns(columns.map { SQLColumn($0) }).from(Proposal.schema).where("id", .equal, SQLBind(after)) })))
-        }
-        for (column, direction) in key { s = s.orderBy(SQLColumn(String(column.split(separator: ".")[1]), table: "p"), direction) }
+        s = ProposalListQuery.keyed(s, order: key, after: after)
         let rows = try await s.limit(range.count).offset(range.lowerBound).all(decoding: Row.self)
         guard !rows.isEmpty else { return Result(total: total, items: []) }
         // The newest answer of each proposal on the page.

@@ -25,7 +25,7 @@ enum ProcessAccess {
     static func canEdit(_ user: User?, _ process: ParticipatoryProcess, on db: any Database) async throws -> Bool {
         guard let user, Policy.allows(user.roleValue, .createProcess) else { return false }
         if user.roleValue == .administrator { return true }
-        return try await Membership.query(on: db).filter(\.$user.$id == user.id!)
-            .filter(\.$organisation.$id == process.$organiser.id).count() > 0
+        return canEdit(user, memberOfOrganiser: try await Membership.query(on: db).filter(\.$user.$id == user.id!)
+            .filter(\.$organisation.$id == process.$organiser.id).count() > 0)
     }
 }

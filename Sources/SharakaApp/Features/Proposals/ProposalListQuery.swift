@@ -61,6 +61,20 @@ struct ProposalListQuery: Sendable {
         }
     }
 
+    /// `order` applied to a select from `proposals p`, after the cursor's row when there is
+    /// one: the rows whose key, as a row value, is below that row's own stored key (no value
+    /// makes a round trip through Swift). Shared with the API's list.
+    static func keyed(_ select: SQLSelectBuilder, order: [(String, SQLDirection)], after: UUID?) -> SQLSelectBuilder {
+        var s = select
+        let columns = order.map { String($0.0.split(separator: ".")[1]) }
+        if let after {
+            s = s.where(SQLBinaryExpression(SQLGroupExpression(SQLList(columns.map { SQLColumn($0, table: "p") })), .lessThan, SQLGroupExpression(
+                SQLSubquery.select { $0.columns(columns.map { SQLColumn($0) }).from(Proposal.schema).where("id", .equal, SQLBind(after)) })))
+        }
+        for (column, (_, direction)) in zip(columns, order) { s = s.orderBy(SQLColumn(column, table: "p"), direction) }
+        return s
+    }
+
     /// The filters as SQL; `family` joins the organisation's sector.
     private func filtered(_ select: SQLSelectBuilder, keyFrom: Int? = nil, keyBelow: Int? = nil) -> SQLSelectBuilder {
         var s = select.from(SQLAlias(SQLIdentifier(Proposal.schema), as: SQLIdentifier("p")))
@@ -114,15 +128,7 @@ struct ProposalListQuery: Sendable {
                   on: SQLColumn("id", table: "u"), .equal, SQLColumn("author_id", table: "p"))
             .join(SQLAlias(SQLIdentifier(Organisation.schema), as: SQLIdentifier("o")), method: SQLJoinMethod.left,
                   on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "p"))
-        if let after {
-            let key = order.map { String($0.0.split(separator: ".")[1]) }
-            s = s.where(SQLBinaryExpression(SQLGroupExpression(SQLList(key.map { SQLColumn($0, table: "p") })), .lessThan, SQLGroupExpression(
-                SQLSubquery.select { $0.columns(key.map { SQLColumn($0) }).from(Proposal.schema).where("id", .equal, SQLBind(after)) })))
-        }
-        for (column, direction) in order {
-            let parts = column.split(separator: ".").map(String.init)
-            s = s.orderBy(SQLColumn(parts[1], table: parts[0]), direction)
-        }
+        s = Self.keyed(s, order: order, after: after)
         return try await s.limit(range.count).offset(range.lowerBound).all(decoding: Row.self).map { r in
             ProposalListItem(id: r.id, title: r.title, language: Language(rawValue: r.language) ?? .ar, createdAt: r.created_at,
                              supports: r.supports_count, comments: r.comments_count, withdrawn: r.status == ProposalStatus.withdrawn.rawValue,

@@ -109,7 +109,7 @@ struct ProposalPageQuery: Sendable {
             hidden: r.hidden_at != nil, createdAt: r.created_at ?? Date(), ogpValue: r.ogp_value, theme: r.theme,
             supports: r.supports_count, comments: r.comments_count, authorID: r.author_id,
             authorName: r.author_deleted_at == nil ? r.author_name : nil, organisationName: r.organisation_name, provinceName: r.province_name,
-            mergedInto: zip(r.merged_id, r.merged_title).map { ProposalView.Link(id: $0, title: $1) }, attachment: attachment)
+            mergedInto: r.merged_id.flatMap { id in r.merged_title.map { ProposalView.Link(id: id, title: $0) } }, attachment: attachment)
         let process = ProposalProcessFacts(id: r.process_id, status: ProcessStatus(rawValue: r.process_status) ?? .draft,
                                            organiserID: r.organiser_id, timeline: timeline)
         return (proposal, process)
@@ -157,9 +157,4 @@ struct ProposalPageQuery: Sendable {
             """).first(decoding: ViewerRow.self)
         return Viewer(supported: (r?.supported ?? 0) > 0, following: (r?.following ?? 0) > 0, memberOfOrganiser: (r?.member ?? 0) > 0)
     }
-}
-
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }
