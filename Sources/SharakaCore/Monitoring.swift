@@ -58,6 +58,27 @@ public struct MilestoneFacts: Sendable, Hashable {
     public func isDelayed(today: Day) -> Bool {
         ends < today && status != .completed && status != .cancelled
     }
+
+    /// Where the milestone stands for the dashboards: the one definition of "on time".
+    public func standing(today: Day) -> MilestoneStanding {
+        switch status {
+        case .completed: .completed
+        case .cancelled: .cancelled
+        case .notStarted, .inProgress: isDelayed(today: today) ? .delayed : .onTime
+        }
+    }
+}
+
+/// The four groups every dashboard (page and API) counts milestones in; each milestone is
+/// in exactly one.
+public enum MilestoneStanding: String, CaseIterable, Sendable {
+    case onTime = "on_time", delayed, completed, cancelled
+
+    public static func tally(_ milestones: [MilestoneFacts], today: Day) -> [MilestoneStanding: Int] {
+        var out = Dictionary(uniqueKeysWithValues: allCases.map { ($0, 0) })
+        for m in milestones { out[m.standing(today: today), default: 0] += 1 }
+        return out
+    }
 }
 
 public enum Completion {

@@ -39,6 +39,18 @@ import Testing
         #expect(!m(1, .cancelled).isDelayed(today: after))
     }
 
+    @Test func everyMilestoneStandsInExactlyOneGroup() {
+        let before = Day(year: 2026, month: 6, day: 30)!, after = Day(year: 2026, month: 7, day: 1)!
+        #expect(m(1, .inProgress).standing(today: before) == .onTime)
+        #expect(m(1, .notStarted).standing(today: after) == .delayed)
+        #expect(m(1, .completed).standing(today: after) == .completed)
+        #expect(m(1, .cancelled).standing(today: after) == .cancelled)
+        let all = [m(1, .inProgress), m(1, .notStarted), m(1, .completed), m(1, .cancelled), m(1, .inProgress)]
+        #expect(MilestoneStanding.tally(all, today: after) == [.onTime: 0, .delayed: 3, .completed: 1, .cancelled: 1])
+        #expect(MilestoneStanding.tally(all, today: before) == [.onTime: 3, .delayed: 0, .completed: 1, .cancelled: 1])
+        #expect(MilestoneStanding.tally([], today: before).values.reduce(0, +) == 0)
+    }
+
     @Test func milestoneStatusChanges() {
         #expect(MilestoneStatus.notStarted.canMove(to: .completed))
         #expect(MilestoneStatus.inProgress.canMove(to: .cancelled))

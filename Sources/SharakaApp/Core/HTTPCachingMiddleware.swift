@@ -1,3 +1,4 @@
+import SharakaCore
 import Vapor
 
 /// Validators for what everyone sees alike: an anonymous GET answered 200 gets a strong ETag
@@ -8,6 +9,7 @@ import Vapor
 /// sent or set, an API token — stays `private, no-store`.
 struct HTTPCachingMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let revalidated = Self.fromPageCache(request) { return revalidated }
         let response = try await next.respond(to: request)
         // A handler that set its own caching (health checks, static assets, stored files,
         // the OpenAPI document) knows best.
@@ -30,6 +32,29 @@ struct HTTPCachingMiddleware: AsyncMiddleware {
             return Response(status: .notModified, headers: headers)
         }
         response.headers = headers
+        return response
+    }
+
+    /// A revalidation of a page the page cache holds fresh is answered here, before the
+    /// session, the account, routing and the page's own middleware: the stored ETag is the
+    /// one the handler would give, and the answer has no body. Everything else goes on.
+    static func fromPageCache(_ request: Request) -> Response? {
+        let ifNoneMatch = request.headers[.ifNoneMatch]
+        guard !ifNoneMatch.isEmpty, request.method == .GET, request.headers.bearerAuthorization == nil,
+              request.cookies[request.application.sessions.configuration.cookieName] == nil,
+              let entry = request.application.pageCache.fresh(PageCacheMiddleware.key(request)),
+              let tag = entry.headers.first(name: .eTag), matches(ifNoneMatch, tag)
+        else { return nil }
+        var headers = entry.headers
+        headers.remove(name: .contentLength)
+        headers.remove(name: .contentEncoding)
+        let response = Response(status: .notModified, headers: headers)
+        // As LocaleMiddleware would: a page under /xx/ remembers its language.
+        if let first = request.url.path.split(separator: "/").first, let language = Language(rawValue: String(first)) {
+            LocaleMiddleware.remember(language, from: request, in: response)
+        }
+        response.headers.replaceOrAdd(name: .cacheControl, value: response.headers[.setCookie].isEmpty ? "public, no-cache" : "private, no-cache")
+        response.headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
         return response
     }
 

@@ -95,6 +95,15 @@ final class PageCache: Sendable {
         ticket.promise.succeed(entry)
     }
 
+    /// The stored drawing of `key` if it is still fresh and shareable, without taking part
+    /// in the drawing queue (for revalidations, which need only its ETag).
+    func fresh(_ key: String, now: NIODeadline = .now()) -> Entry? {
+        state.withLockedValue { s in
+            guard let e = s.entries[key], e.generation == s.generation, e.body != nil, now - e.storedAt < lifetime else { return nil }
+            return e
+        }
+    }
+
     /// Drawings already under way finish for those waiting on them; later requests start anew.
     func invalidate() {
         state.withLockedValue { s in
@@ -117,14 +126,18 @@ struct PageCacheMiddleware: AsyncMiddleware {
     /// Cookies that change what an anonymous page shows; part of the key.
     static let keyCookies = [ProposalController.seedCookie]
 
+    static func key(_ request: Request) -> String {
+        var key = request.url.string
+        for name in keyCookies { key += "\u{1}" + (request.cookies[name]?.string ?? "") }
+        return key
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let cache = request.application.pageCache
         guard cache.enabled, request.method == .GET, request.headers.bearerAuthorization == nil,
               request.cookies[request.application.sessions.configuration.cookieName] == nil
         else { return try await next.respond(to: request) }
-        var key = request.url.string
-        for name in Self.keyCookies { key += "\u{1}" + (request.cookies[name]?.string ?? "") }
-        switch cache.begin(key, on: request.eventLoop) {
+        switch cache.begin(Self.key(request), on: request.eventLoop) {
         case .serve(let entry):
             guard let body = entry.body else { return try await next.respond(to: request) }
             return Response(status: .ok, headers: entry.headers, body: .init(buffer: body))

@@ -12,12 +12,16 @@ struct LocaleMiddleware: AsyncMiddleware {
         }
         request.language = language
         let response = try await next.respond(to: request)
-        if request.cookies[Self.cookieName]?.string != language.rawValue {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
+        Self.remember(language, from: request, in: response)
+        return response
+    }
+
+    static func remember(_ language: Language, from request: Request, in response: Response) {
+        if request.cookies[cookieName]?.string != language.rawValue {
+            response.cookies[cookieName] = HTTPCookies.Value(
                 string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
                 isSecure: request.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
-        return response
     }
 }
 

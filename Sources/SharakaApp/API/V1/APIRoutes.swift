@@ -23,7 +23,7 @@ enum APIRoutes {
     }
 
     @Sendable static func provinces(req: Request) async throws -> [ProvinceDTO] {
-        try await Province.query(on: req.db).sort(\.$code).all().map { ProvinceDTO(code: $0.code, name: $0.name.values, kind: $0.kind, population: $0.population) }
+        try await ProvinceList.all(on: req.sql).map { ProvinceDTO(code: $0.code, name: $0.name.values, kind: $0.kind, population: $0.population) }
     }
 
     @Sendable static func organisations(req: Request) async throws -> PageDTO<OrganisationDTO> {
@@ -35,16 +35,14 @@ enum APIRoutes {
         }
         let text = (try? req.query.get(String.self, at: "q")) ?? ""
         guard text.count <= 100 else { throw Abort(.badRequest, reason: "q is at most 100 characters.") }
-        let query = OrganisationQuery.filtered(on: req.db, sector: sector, text: text)
-        let total = try await query.count()
-        let rows = try await query.sort(\.$searchText).range(paging.range).all()
-        return PageDTO(items: rows.map(OrganisationDTO.init), page: paging.page, perPage: paging.per, total: total)
+        let list = try await OrganisationQuery.page(sector: sector, text: text, offset: paging.range.lowerBound, limit: paging.range.count, on: req.sql)
+        return PageDTO(items: list.items.map(OrganisationDTO.init), page: paging.page, perPage: paging.per, total: list.total)
     }
 
     @Sendable static func organisation(req: Request) async throws -> OrganisationDTO {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
-        guard let org = try await Organisation.find(id, on: req.db) else { throw Abort(.notFound, reason: "No organisation with this id.") }
-        return OrganisationDTO(org)
+        guard let found = try await OrganisationQuery.one(id, on: req.sql) else { throw Abort(.notFound, reason: "No organisation with this id.") }
+        return OrganisationDTO(found.item)
     }
 }
 
@@ -73,10 +71,10 @@ struct OrganisationDTO: Content {
     let website: String
     let description: [String: String]
 
-    init(_ o: Organisation) {
-        id = o.id!
+    init(_ o: OrganisationItem) {
+        id = o.id
         name = o.name.values
-        sector = o.sector
+        sector = o.sector.rawValue
         province = o.provinceCode
         website = o.website
         description = o.description.values

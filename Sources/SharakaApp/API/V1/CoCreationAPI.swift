@@ -39,7 +39,7 @@ enum CoCreationAPI {
         let sorts: [String: ProposalListFilter.Sort] = ["newest": .newest, "most_supported": .supported, "most_commented": .commented]
         guard let order = sorts[sort] else { throw Abort(.badRequest, reason: "Unknown sort '\(sort)'.") }
         let cursor = try APICursor.read(req, sort: sort)
-        let page = try await ProposalAPIQuery(process: process.id!, answer: answer, order: order)
+        let page = try await ProposalAPIQuery(process: process.id, answer: answer, order: order)
             .run(range: cursor == nil ? paging.range : 0..<paging.per, after: cursor?.after, on: req.db as! any SQLDatabase)
         let next = page.items.count == paging.per ? page.items.last.map { APICursor(sort: sort, after: $0.id).encoded } : nil
         return PageDTO(items: page.items, page: cursor == nil ? paging.page : nil, perPage: paging.per, total: page.total, nextCursor: next)
@@ -61,7 +61,7 @@ enum CoCreationAPI {
 
     @Sendable static func meetings(req: Request) async throws -> [MeetingDTO] {
         let process = try await publicProcess(req)
-        let meetings = try await Meeting.query(on: req.db).filter(\.$process.$id == process.id!).sort(\.$startsAt).all()
+        let meetings = try await Meeting.query(on: req.db).filter(\.$process.$id == process.id).sort(\.$startsAt).all()
         return try await meetings.asyncMap { try await MeetingDTO($0, on: req.db) }
     }
 
@@ -77,13 +77,13 @@ enum CoCreationAPI {
     @Sendable static func createProposal(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let process = try await publicProcess(req)
-        guard process.timeline.allows(.propose, on: Day(Date()), status: process.statusValue) else { throw Refusal(.unprocessableEntity, .refusalNotProposalPhase) }
-        let provinces = try await Province.query(on: req.db).all()
+        guard process.allows(.propose) else { throw Refusal(.unprocessableEntity, .refusalNotProposalPhase) }
+        let provinces = try await ProvinceList.all(on: req.sql)
         let orgs = try await ProposalController.organisations(of: user, req)
         let form = ProposalForm.read(req)
         let errors = form.validate(Localizer(.en), provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
         guard errors.isEmpty else { return try ValidationProblem.response(errors) }
-        let p = try await ProposalController.publish(form, attachment: nil, by: user, in: process, on: req.db)
+        let p = try await ProposalController.publish(form, attachment: nil, by: user, in: process.id, on: req.db)
         let res = Response(status: .created)
         try res.content.encode(ProposalDTO(p, answer: nil), as: .json)
         res.headers.replaceOrAdd(name: .location, value: "/api/v1/proposals/\(p.id!)")
@@ -120,10 +120,9 @@ enum CoCreationAPI {
 
     // MARK: helpers
 
-    static func publicProcess(_ req: Request) async throws -> ParticipatoryProcess {
+    static func publicProcess(_ req: Request) async throws -> ProcessView {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
-        guard let p = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == id).with(\.$phases).first(), p.statusValue.isPublic
-        else { throw Abort(.notFound, reason: "No published process with this id.") }
+        guard let p = try await ProcessQuery.one(id, on: req.sql), p.status.isPublic else { throw Abort(.notFound, reason: "No published process with this id.") }
         return p
     }
 

@@ -13,62 +13,57 @@ enum MonitoringAPI {
     }
 
     @Sendable static func plans(req: Request) async throws -> [PlanDTO] {
-        let plans = try await ActionPlan.query(on: req.db).filter(\.$status != PlanStatus.draft.rawValue).sort(\.$periodStart, .descending).all()
-        var counts: [UUID: Int] = [:]
-        for id in try await Commitment.query(on: req.db).filter(\.$plan.$id ~~ plans.compactMap(\.id)).all(\.$plan.$id) { counts[id, default: 0] += 1 }
-        return plans.map { PlanDTO($0, commitments: nil, count: counts[$0.id!] ?? 0) }
+        try await PlanPageQuery.list(draftsOf: [], on: req.sql).map { PlanDTO($0.plan, commitments: nil, count: $0.commitments) }
     }
 
+    /// Four statements: the plan, its commitments, all their milestones, the proposals they came from.
     @Sendable static func plan(req: Request) async throws -> PlanDTO {
         let plan = try await publicPlan(req)
-        let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).with(\.$milestones).all()
+        let commitments = try await CommitmentQuery.ofPlan(plan.id, on: req.sql)
+        let milestones = Dictionary(grouping: try await CommitmentQuery.milestones(plan: plan.id, on: req.sql), by: \.commitmentID)
+        let links = try await CommitmentQuery.proposalLinks(plan: plan.id, on: req.sql)
         let today = Day(Date())
-        let links = Dictionary(grouping: try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all(),
-                               by: { $0.$commitment.id })
         return PlanDTO(plan, commitments: commitments.map { c in
-            CommitmentDTO(c, today: today, proposals: (links[c.id!] ?? []).map { $0.$proposal.id }, updates: nil)
+            CommitmentDTO(c, milestones: milestones[c.id] ?? [], today: today, proposals: links[c.id] ?? [], updates: nil)
         }, count: commitments.count)
     }
 
+    /// The same figures as the dashboard page, from the same read model and the same
+    /// definition of a milestone on time (`MilestoneStanding`).
     @Sendable static func dashboard(req: Request) async throws -> DashboardDTO {
         let plan = try await publicPlan(req)
-        let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).all()
-        let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all()
-        let today = Day(Date())
+        let data = try await PlanDashboardQuery(plan: plan.id).run(on: req.sql)
+        let standing = MilestoneStanding.tally(data.milestones.map(\.facts), today: Day(Date()))
+        let commitments = data.commitments
         return DashboardDTO(
             commitments: commitments.count,
             byLevel: Dictionary(uniqueKeysWithValues: IRMCompletion.allCases.map { l in (l.rawValue, commitments.filter { $0.level == l }.count) }),
-            milestones: .init(onTime: milestones.filter { [.notStarted, .inProgress].contains($0.statusValue) && !$0.isDelayed(today: today) }.count,
-                              delayed: milestones.filter { $0.isDelayed(today: today) }.count,
-                              completed: milestones.filter { $0.statusValue == .completed }.count,
-                              cancelled: milestones.filter { $0.statusValue == .cancelled }.count),
+            milestones: .init(onTime: standing[.onTime]!, delayed: standing[.delayed]!, completed: standing[.completed]!, cancelled: standing[.cancelled]!),
             budgetTotal: MAD.total(commitments.compactMap(\.budget))?.description,
-            fromProposals: Set(try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all(\.$commitment.$id)).count)
+            fromProposals: try await CommitmentQuery.proposalLinks(plan: plan.id, on: req.sql).count)
     }
 
     @Sendable static func commitment(req: Request) async throws -> CommitmentDTO {
         let c = try await publicCommitment(req)
-        let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id == c.id!).all()
-        c.$milestones.value = milestones
-        let updates = try await ProgressUpdate.query(on: req.db).filter(\.$commitment.$id == c.id!).with(\.$evidence).sort(\.$createdAt, .descending).all()
-        let proposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id == c.id!).all(\.$proposal.$id)
-        return CommitmentDTO(c, today: Day(Date()), proposals: proposals, updates: updates)
+        let milestones = try await CommitmentQuery.milestones(commitment: c.id, on: req.sql)
+        let lists = try await CommitmentPageQuery(commitment: c.id).run(on: req.sql)
+        return CommitmentDTO(c, milestones: milestones, today: Day(Date()), proposals: lists.proposals.map(\.id).sorted(), updates: lists.updates)
     }
 
     @Sendable static func history(req: Request) async throws -> [AuditEntryDTO] {
         let c = try await publicCommitment(req)
-        return try await AuditEntry.query(on: req.db).filter(\.$scopeID == c.id!.uuidString).sort(\.$sequence).all().map(AuditEntryDTO.init)
+        return try await AuditEntry.query(on: req.db).filter(\.$scopeID == c.id.uuidString).sort(\.$sequence).all().map(AuditEntryDTO.init)
     }
 
-    private static func publicPlan(_ req: Request) async throws -> ActionPlan {
+    private static func publicPlan(_ req: Request) async throws -> PlanView {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id is not a UUID.") }
-        guard let plan = try await ActionPlan.find(id, on: req.db), plan.statusValue.isPublic else { throw Abort(.notFound) }
+        guard let plan = try await PlanPageQuery.head(id, on: req.sql), plan.status.isPublic else { throw Abort(.notFound) }
         return plan
     }
 
-    private static func publicCommitment(_ req: Request) async throws -> Commitment {
+    private static func publicCommitment(_ req: Request) async throws -> CommitmentView {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id is not a UUID.") }
-        guard let c = try await Commitment.find(id, on: req.db), let plan = try await ActionPlan.find(c.$plan.id, on: req.db), plan.statusValue.isPublic
+        guard let c = try await CommitmentQuery.one(id, on: req.sql), let plan = try await PlanPageQuery.head(c.planID, on: req.sql), plan.status.isPublic
         else { throw Abort(.notFound) }
         return c
     }
@@ -79,9 +74,9 @@ struct PlanDTO: Content {
     let revision: Int, adoptingBody: UUID, process: UUID?, ogpName: String, sourceURL: String, commitmentCount: Int
     let commitments: [CommitmentDTO]?
 
-    init(_ p: ActionPlan, commitments: [CommitmentDTO]?, count: Int) {
-        id = p.id!; title = p.title.values; description = p.description.values; periodStart = p.periodStart; periodEnd = p.periodEnd
-        status = p.status; revision = p.revision; adoptingBody = p.$adoptingBody.id; process = p.$process.id; ogpName = p.member
+    init(_ p: PlanView, commitments: [CommitmentDTO]?, count: Int) {
+        id = p.id; title = p.title.values; description = p.description.values; periodStart = p.periodStart; periodEnd = p.periodEnd
+        status = p.status.rawValue; revision = p.revision; adoptingBody = p.adoptingBodyID; process = p.processID; ogpName = p.member
         sourceURL = p.sourceURL; commitmentCount = count; self.commitments = commitments
     }
 }
@@ -103,20 +98,20 @@ struct CommitmentDTO: Content {
     let budget: String?
     let contact: String, completion: Int, level: String, milestones: [MilestoneDTO], proposals: [UUID], progress: [Update]?
 
-    init(_ c: Commitment, today: Day, proposals: [UUID], updates: [ProgressUpdate]?) {
-        id = c.id!; plan = c.$plan.id; reference = c.reference; title = c.title.values; problem = c.problem.values; causes = c.causes.values
+    init(_ c: CommitmentView, milestones: [MilestoneView], today: Day, proposals: [UUID], updates: [ProgressItem]?) {
+        id = c.id; plan = c.planID; reference = c.reference; title = c.title.values; problem = c.problem.values; causes = c.causes.values
         solution = c.solution.values; changes = c.changes.values; ogpValues = c.values.map(\.rawValue); theme = c.theme; leadBody = c.leadBody
-        leadOrganisation = c.$leadOrganisation.id; supportingActors = c.supportingActors.actors.map { Actor(kind: $0.kind, name: $0.name) }
-        provinces = c.provinces.codes; startsOn = c.startsOn; endsOn = c.endsOn; budget = c.budget?.description; contact = c.contact
+        leadOrganisation = c.leadOrganisationID; supportingActors = c.supportingActors.actors.map { Actor(kind: $0.kind, name: $0.name) }
+        provinces = c.provinces; startsOn = c.startsOn; endsOn = c.endsOn; budget = c.budget?.description; contact = c.contact
         completion = c.completion; level = c.level.rawValue; self.proposals = proposals
-        milestones = (c.$milestones.value ?? []).sorted { $0.position < $1.position }.map { m in
-            MilestoneDTO(id: m.id!, position: m.position, title: m.title.values, deliverable: m.deliverable.values, responsibleBody: m.responsibleBody,
-                         startsOn: m.startsOn, endsOn: m.endsOn, weight: m.weight, status: m.status, percent: m.percent,
+        self.milestones = milestones.sorted { $0.position < $1.position }.map { m in
+            MilestoneDTO(id: m.id, position: m.position, title: m.title.values, deliverable: m.deliverable.values, responsibleBody: m.responsibleBody,
+                         startsOn: m.startsOn, endsOn: m.endsOn, weight: m.weight, status: m.status.rawValue, percent: m.percent,
                          delayed: m.isDelayed(today: today), cancelReason: m.cancelReason)
         }
         progress = updates?.map { u in
-            Update(id: u.id!, milestone: u.$milestone.id, reportedOn: u.reportedOn, text: u.text, percent: u.percent, statusBefore: u.statusBefore,
-                   statusAfter: u.statusAfter, commitmentCompletion: u.commitmentCompletion,
+            Update(id: u.id, milestone: u.milestoneID, reportedOn: u.reportedOn, text: u.text, percent: u.percent, statusBefore: u.statusBefore.rawValue,
+                   statusAfter: u.statusAfter.rawValue, commitmentCompletion: u.commitmentCompletion,
                    evidence: u.evidence.map { e in e.fileSHA256.map { SiteURL.file($0) } ?? e.url }, createdAt: u.createdAt)
         }
     }

@@ -1,4 +1,3 @@
-import Fluent
 import SharakaCore
 import Vapor
 
@@ -10,15 +9,11 @@ enum ProcessAPI {
     }
 
     @Sendable static func list(req: Request) async throws -> [ProcessDTO] {
-        try await ParticipatoryProcess.query(on: req.db).filter(\.$status != ProcessStatus.draft.rawValue)
-            .with(\.$phases).sort(\.$createdAt, .descending).all().map { ProcessDTO($0, today: Day(Date())) }
+        try await ProcessQuery.all(organisers: [], on: req.sql).map { ProcessDTO($0, today: Day(Date())) }
     }
 
     @Sendable static func show(req: Request) async throws -> ProcessDTO {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
-        guard let p = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == id).with(\.$phases).first(), p.statusValue.isPublic
-        else { throw Abort(.notFound, reason: "No published process with this id.") }
-        return ProcessDTO(p, today: Day(Date()))
+        ProcessDTO(try await CoCreationAPI.publicProcess(req), today: Day(Date()))
     }
 }
 
@@ -43,12 +38,13 @@ struct ProcessDTO: Content {
     let status: String
     let phases: [PhaseDTO]
 
-    init(_ p: ParticipatoryProcess, today: Day) {
+    init(_ p: ProcessView, today: Day) {
         let current = p.timeline.current(on: today)
-        id = p.id!; title = p.title.values; summary = p.summary.values; description = p.description.values
-        scope = p.scope; organisation = p.$organiser.id; contact = p.contact; hashtag = p.hashtag; status = p.status
-        phases = (p.$phases.value ?? []).sorted { $0.startsOn < $1.startsOn }.map {
-            PhaseDTO(id: $0.id!, kind: $0.kind, name: $0.name.values, startsOn: $0.startsOn, endsOn: $0.endsOn, current: $0.window == current && current != nil)
+        id = p.id; title = p.title.values; summary = p.summary.values; description = p.description.values
+        scope = p.scope; organisation = p.organiserID; contact = p.contact; hashtag = p.hashtag; status = p.status.rawValue
+        phases = p.phases.map {
+            PhaseDTO(id: $0.id, kind: $0.kind.rawValue, name: $0.name.values, startsOn: $0.window.starts.iso, endsOn: $0.window.ends.iso,
+                     current: $0.window == current && current != nil)
         }
     }
 }

@@ -9,6 +9,10 @@ enum PlanAccess {
         try await isOfficial(user, of: [plan.$adoptingBody.id], on: db)
     }
 
+    static func canManage(_ user: User?, adoptingBody: UUID, on db: any Database) async throws -> Bool {
+        try await isOfficial(user, of: [adoptingBody], on: db)
+    }
+
     static func canReport(_ user: User?, _ milestone: Milestone, plan: ActionPlan, on db: any Database) async throws -> Bool {
         try await isOfficial(user, of: [plan.$adoptingBody.id, milestone.$responsibleOrganisation.id].compactMap { $0 }, on: db)
     }

@@ -5,43 +5,36 @@ import Vapor
 
 enum PlanController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let plans = try await ActionPlan.query(on: req.db).filter(\.$status != PlanStatus.draft.rawValue)
-            .with(\.$adoptingBody).sort(\.$periodStart, .descending).all()
-        let counts = try await commitmentCounts(plans.compactMap(\.id), on: req.db)
         let canCreate = req.currentUser.map { Policy.allows($0.roleValue, .createProcess) } ?? false
         // Drafts are listed only to the officials who may edit them.
-        var drafts: [ActionPlan] = []
+        var draftsOf: Set<UUID>? = []
         if canCreate {
-            let reach = try await PlanAccess.reach(req.currentUser, on: req.db)
-            drafts = try await ActionPlan.query(on: req.db).filter(\.$status == PlanStatus.draft.rawValue).with(\.$adoptingBody).all()
-                .filter(reach.canManage)
+            switch try await PlanAccess.reach(req.currentUser, on: req.db) { case .all: draftsOf = nil; case .some(let mine): draftsOf = mine }
         }
-        return await req.render(PlanPages.index(req.t, plans: drafts + plans, commitments: counts, canCreate: canCreate))
+        let plans = try await PlanPageQuery.list(draftsOf: draftsOf, on: req.sql)
+        return await req.render(PlanPages.index(req.t, plans: plans, canCreate: canCreate))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let plan = try await visiblePlan(req.parameters.get("id", as: UUID.self), req)
-        let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).all()
-        let documents = try await PlanDocument.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$createdAt).all()
-        let fromProposals = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id ~~ commitments.compactMap(\.id)).all()
-        return await req.render(PlanPages.show(req.t, plan: plan, commitments: commitments,
-                                               fromProposals: Set(fromProposals.map { $0.$commitment.id }),
-                                               canManage: try await PlanAccess.canManage(req.currentUser, plan, on: req.db),
-                                               canAssess: req.currentUser.map { Policy.allows($0.roleValue, .assess) } ?? false, documents: documents))
+        guard let id = req.parameters.get("id", as: UUID.self), let page = try await PlanPageQuery.page(id, on: req.sql) else { throw Abort(.notFound) }
+        let canManage = try await PlanAccess.canManage(req.currentUser, adoptingBody: page.plan.adoptingBodyID, on: req.db)
+        guard page.plan.status.isPublic || canManage else { throw Abort(.notFound) }
+        return await req.render(PlanPages.show(req.t, plan: page.plan, commitments: page.commitments, canManage: canManage,
+                                               canAssess: req.currentUser.map { Policy.allows($0.roleValue, .assess) } ?? false, documents: page.documents))
     }
 
     @Sendable static func commitment(req: Request) async throws -> Response {
-        let (commitment, plan) = try await visibleCommitment(req)
-        let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id == commitment.id!).sort(\.$position).all()
-        let lists = try await CommitmentPageQuery(commitment: commitment.id!).run(on: req.db as! any SQLDatabase)
+        guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await CommitmentQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        let plan = try await visiblePlanView(commitment.planID, req)
+        let milestones = try await CommitmentQuery.milestones(commitment: id, on: req.sql)
+        let lists = try await CommitmentPageQuery(commitment: id).run(on: req.sql)
         let reach = try await PlanAccess.reach(req.currentUser, on: req.db)
-        let reportable = plan.statusValue.acceptsProgress ? Set(milestones.filter { reach.canReport($0, plan: plan) }.compactMap(\.id)) : []
-        let assessment = try await Assessment.query(on: req.db).filter(\.$commitment.$id == commitment.id!).filter(\.$report.$id != nil)
-            .with(\.$report).sort(\.$updatedAt, .descending).first()
-        let canManage = plan.statusValue != .closed && reach.canManage(plan)
+        let reportable = plan.status.acceptsProgress
+            ? Set(milestones.filter { reach.covers([plan.adoptingBodyID, $0.responsibleOrganisationID]) }.map(\.id)) : []
+        let canManage = plan.status != .closed && reach.covers([plan.adoptingBodyID])
         return await req.render(PlanPages.commitment(req.t, commitment: commitment, plan: plan, milestones: milestones, updates: lists.updates,
                                                      proposals: lists.proposals, reportable: reportable, today: Day(Date()),
-                                                     canManage: canManage, assessment: assessment))
+                                                     canManage: canManage, assessment: try await CommitmentPageQuery(commitment: id).assessment(on: req.sql)))
     }
 
     /// The commitment's public history, read from the audit log.
@@ -62,15 +55,16 @@ enum PlanController {
         return plan
     }
 
+    /// The plan as pages show it; 404 for a draft unless the viewer may manage it.
+    static func visiblePlanView(_ id: UUID?, _ req: Request) async throws -> PlanView {
+        guard let id, let plan = try await PlanPageQuery.head(id, on: req.sql) else { throw Abort(.notFound) }
+        if !plan.status.isPublic, !(try await PlanAccess.canManage(req.currentUser, adoptingBody: plan.adoptingBodyID, on: req.db)) { throw Abort(.notFound) }
+        return plan
+    }
+
     static func visibleCommitment(_ req: Request) async throws -> (Commitment, ActionPlan) {
         guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await Commitment.query(on: req.db)
             .filter(\.$id == id).with(\.$leadOrganisation).first() else { throw Abort(.notFound) }
         return (commitment, try await visiblePlan(commitment.$plan.id, req))
-    }
-
-    private static func commitmentCounts(_ plans: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        var out: [UUID: Int] = [:]
-        for c in try await Commitment.query(on: db).filter(\.$plan.$id ~~ plans).all(\.$plan.$id) { out[c, default: 0] += 1 }
-        return out
     }
 }

@@ -2,39 +2,41 @@ import SharakaCore
 import Vapor
 
 enum PlanPages {
-    static func index(_ t: Localizer, plans: [ActionPlan], commitments: [UUID: Int], canCreate: Bool) -> Page {
+    static func index(_ t: Localizer, plans: [(plan: PlanView, commitments: Int)], canCreate: Bool) -> Page {
         let lang = t.language
         return Page(title: t(.plansTitle), content: H.group([
             H.h1(t(.plansTitle)),
             canCreate ? H.p([.cls("actions")], H.a(t(.planNew), href: SiteURL.planNew.path(lang), [.cls("button")])) : H.empty,
-            plans.isEmpty ? H.p(t(.plansEmpty), [.cls("muted")]) : H.ul([.cls("cards")], plans.map { plan in
+            plans.isEmpty ? H.p(t(.plansEmpty), [.cls("muted")]) : H.ul([.cls("cards")], plans.map { plan, count in
                 H.group([
-                    H.el("h2", [], [H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])]),
-                    H.p("\(plan.period) · \(t.planStatus(plan.statusValue)) · \(t.plural(.commitmentsCount, commitments[plan.id!] ?? 0))"),
-                    H.p(plan.adoptingBody.name.resolve(for: lang)?.text ?? "", [.cls("muted")]),
+                    H.el("h2", [], [H.el("a", [.href(SiteURL.plan(plan.id).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])]),
+                    H.p("\(plan.period) · \(t.planStatus(plan.status)) · \(t.plural(.commitmentsCount, count))"),
+                    H.p(plan.adoptingBodyName.resolve(for: lang)?.text ?? "", [.cls("muted")]),
                 ])
             }),
         ]))
     }
 
-    static func show(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], fromProposals: Set<UUID>, canManage: Bool, canAssess: Bool = false, documents: [PlanDocument] = []) -> Page {
+    static func show(_ t: Localizer, plan: PlanView, commitments: [PlanCommitmentRow], canManage: Bool, canAssess: Bool = false,
+                     documents: [(name: String, sha256: String)] = []) -> Page {
         let lang = t.language
         let title = plan.title.resolve(for: lang)?.text ?? ""
+        let fromProposals = commitments.filter(\.fromProposals).count
         let rows: [[HNode]] = commitments.map { c in
             [H.text(c.reference),
-             H.el("a", [.href(SiteURL.commitment(c.id!).path(lang))], [LangText.node(c.title.resolve(for: lang), page: lang, t)]),
+             H.el("a", [.href(SiteURL.commitment(c.id).path(lang))], [LangText.node(c.title.resolve(for: lang), page: lang, t)]),
              H.text(c.leadBody),
              H.text("\(c.completion) % — \(t.irm(c.level))"),
-             H.text(fromProposals.contains(c.id!) ? t(.fromProposals) : "—")]
+             H.text(c.fromProposals ? t(.fromProposals) : "—")]
         }
         return Page(title: title, content: H.group([
             H.p([], H.a(t(.plansTitle), href: SiteURL.plans.path(lang))),
             H.el("h1", [], [LangText.node(plan.title.resolve(for: lang), page: lang, t)]),
-            canManage && plan.statusValue != .closed ? H.el("div", [.cls("actions")], [
-                H.a(t(.planEdit), href: SiteURL.planEdit(plan.id!).path(lang), [.cls("button")]),
-                H.a(t(.commitmentNew), href: SiteURL.commitmentNew(plan.id!).path(lang), [.cls("button secondary")]),
-                plan.statusValue.next.map { next in
-                    H.el("form", [.action(SiteURL.planStatus(plan.id!).path(lang)), .postMethod, .cls("inline")], [
+            canManage && plan.status != .closed ? H.el("div", [.cls("actions")], [
+                H.a(t(.planEdit), href: SiteURL.planEdit(plan.id).path(lang), [.cls("button")]),
+                H.a(t(.commitmentNew), href: SiteURL.commitmentNew(plan.id).path(lang), [.cls("button secondary")]),
+                plan.status.next.map { next in
+                    H.el("form", [.action(SiteURL.planStatus(plan.id).path(lang)), .postMethod, .cls("inline")], [
                         CSRFField(), H.void("input", [.type("hidden"), .name("status"), .value(next.rawValue)]),
                         H.button(t(.planMoveTo, ["status": t.planStatus(next)]), [.cls("secondary")]),
                     ])
@@ -42,55 +44,64 @@ enum PlanPages {
             ]) : H.empty,
             H.dl([
                 (t(.fieldPeriod), H.text(plan.period)),
-                (t(.fieldStatus), H.text(t.planStatus(plan.statusValue))),
-                (t(.fieldAdoptingBody), LangText.node(plan.adoptingBody.name.resolve(for: lang), page: lang, t)),
+                (t(.fieldStatus), H.text(t.planStatus(plan.status))),
+                (t(.fieldAdoptingBody), LangText.node(plan.adoptingBodyName.resolve(for: lang), page: lang, t)),
             ]),
             LangText.node(plan.description.resolve(for: lang), page: lang, t, tag: "p"),
             H.el("section", [.id("documents"), .aria("labelledby", "documents-title")], [
                 H.el("h2", [.id("documents-title")], [H.text(t(.planDocuments))]),
-                documents.isEmpty ? H.p(t(.planDocumentsEmpty), [.cls("muted")]) : H.ul([], documents.map { H.a($0.name, href: SiteURL.file($0.fileSHA256, name: $0.name), [.attr("dir", "auto")]) }),
-                canManage && plan.statusValue != .closed ? H.el("form", [.action(SiteURL.planDocuments(plan.id!).path(lang)), .postMethod, .cls("stack"), .attr("enctype", "multipart/form-data")], [
+                documents.isEmpty ? H.p(t(.planDocumentsEmpty), [.cls("muted")]) : H.ul([], documents.map { H.a($0.name, href: SiteURL.file($0.sha256, name: $0.name), [.attr("dir", "auto")]) }),
+                canManage && plan.status != .closed ? H.el("form", [.action(SiteURL.planDocuments(plan.id).path(lang)), .postMethod, .cls("stack"), .attr("enctype", "multipart/form-data")], [
                     CSRFField(), FormField.input("document", label: t(.fieldDocument), type: "file", required: true), H.button(t(.documentAdd), [.cls("secondary")]),
                 ]) : H.empty,
             ]),
             H.h2(t(.commitmentsTitle)),
-            H.p(t(.planFromProposals, ["n": t.number(fromProposals.count), "total": t.number(commitments.count)])),
-            H.p([.cls("actions")], H.a(t(.planDashboard), href: SiteURL.planDashboard(plan.id!).path(lang), [.cls("button secondary")]),
-                H.a(t(.reportsTitle), href: SiteURL.planReports(plan.id!).path(lang), [.cls("button secondary")]),
-                canAssess ? H.a(t(.assessmentWorkspace), href: SiteURL.planAssessment(plan.id!).path(lang), [.cls("button secondary")]) : H.empty),
+            H.p(t(.planFromProposals, ["n": t.number(fromProposals), "total": t.number(commitments.count)])),
+            H.p([.cls("actions")], H.a(t(.planDashboard), href: SiteURL.planDashboard(plan.id).path(lang), [.cls("button secondary")]),
+                H.a(t(.reportsTitle), href: SiteURL.planReports(plan.id).path(lang), [.cls("button secondary")]),
+                canAssess ? H.a(t(.assessmentWorkspace), href: SiteURL.planAssessment(plan.id).path(lang), [.cls("button secondary")]) : H.empty),
             H.el("nav", [.aria("label", t(.exportsTitle)), .cls("exports")], [H.ul([.cls("nav-list")], [
-                H.a(t(.exportCommitmentsCSV), href: SiteURL.planCommitmentsCSV(plan.id!).path(lang)),
-                H.a(t(.exportCommitmentsCSV) + " — " + t(.exportExcel), href: SiteURL.planCommitmentsCSV(plan.id!).path(lang) + "?excel=1"),
-                H.a(t(.exportMilestonesCSV), href: SiteURL.planMilestonesCSV(plan.id!).path(lang)),
-                H.a(t(.exportJSON), href: "/api/v1/plans/\(plan.id!)"),
-                H.a(t(.exportFeed), href: SiteURL.planFeed(plan.id!).path(lang)),
-                H.a(t(.exportPrint), href: SiteURL.planPrint(plan.id!).path(lang)),
+                H.a(t(.exportCommitmentsCSV), href: SiteURL.planCommitmentsCSV(plan.id).path(lang)),
+                H.a(t(.exportCommitmentsCSV) + " — " + t(.exportExcel), href: SiteURL.planCommitmentsCSV(plan.id).path(lang) + "?excel=1"),
+                H.a(t(.exportMilestonesCSV), href: SiteURL.planMilestonesCSV(plan.id).path(lang)),
+                H.a(t(.exportJSON), href: "/api/v1/plans/\(plan.id)"),
+                H.a(t(.exportFeed), href: SiteURL.planFeed(plan.id).path(lang)),
+                H.a(t(.exportPrint), href: SiteURL.planPrint(plan.id).path(lang)),
             ])]),
-            plan.revision > 0 ? H.p([], H.a(t(.revisionsTitle) + " (\(plan.revision))", href: SiteURL.planRevisions(plan.id!).path(lang))) : H.empty,
+            plan.revision > 0 ? H.p([], H.a(t(.revisionsTitle) + " (\(plan.revision))", href: SiteURL.planRevisions(plan.id).path(lang))) : H.empty,
             commitments.isEmpty ? H.empty : H.table(caption: t(.commitmentsTitle),
                                                     headers: [t(.fieldReference), t(.fieldTitle), t(.fieldLeadBody), t(.completionLabel), t(.fromProposals)],
                                                     rows: rows),
         ]))
     }
 
-    static func commitment(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, milestones: [Milestone], updates: [ProgressItem],
-                           proposals: [ProposalView.Link], reportable: Set<UUID>, today: Day, canManage: Bool, assessment: Assessment? = nil) -> Page {
+    /// The published independent assessment of a commitment, as its page summarises it.
+    struct AssessmentSummary: Sendable {
+        let completion: String
+        let potentialImpact: String
+        let didItOpen: String
+        let reportID: UUID
+        let reportTitle: String
+    }
+
+    static func commitment(_ t: Localizer, commitment c: CommitmentView, plan: PlanView, milestones: [MilestoneView], updates: [ProgressItem],
+                           proposals: [ProposalView.Link], reportable: Set<UUID>, today: Day, canManage: Bool, assessment: AssessmentSummary? = nil) -> Page {
         let lang = t.language
         func text(_ l: LocalizedText) -> HNode { LangText.node(l.resolve(for: lang), page: lang, t, tag: "p") }
         func day(_ iso: String) -> String { Day(iso: iso).map { t.day($0) } ?? iso }
         let byMilestone = Dictionary(grouping: updates, by: \.milestoneID)
         let history = updates.sorted { $0.createdAt < $1.createdAt }
         return Page(title: "\(c.reference) · \(c.title.resolve(for: lang)?.text ?? "")", content: H.group([
-            H.p([], H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
+            H.p([], H.el("a", [.href(SiteURL.plan(plan.id).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
             H.el("h1", [], [H.text(c.reference + " — "), LangText.node(c.title.resolve(for: lang), page: lang, t)]),
             canManage ? H.el("div", [.cls("actions")], [
-                H.a(t(.commitmentEdit), href: SiteURL.commitmentEdit(c.id!).path(lang), [.cls("button")]),
-                H.a(t(.milestoneNew), href: SiteURL.milestoneNew(c.id!).path(lang), [.cls("button secondary")]),
+                H.a(t(.commitmentEdit), href: SiteURL.commitmentEdit(c.id).path(lang), [.cls("button")]),
+                H.a(t(.milestoneNew), href: SiteURL.milestoneNew(c.id).path(lang), [.cls("button secondary")]),
             ]) : H.empty,
             H.p([.cls("completion")], H.strong("\(t(.completionLabel)): \(c.completion) %"), H.text(" — " + t.irm(c.level))),
             H.el("progress", [.attr("max", "100"), .value(String(c.completion)), .aria("label", t(.completionLabel))], [H.text("\(c.completion) %")]),
             H.dl([
-                (t(.fieldLeadBody), c.leadOrganisation.map { o in H.a(o.name.resolve(for: lang)?.text ?? c.leadBody, href: SiteURL.organisation(o.id!).path(lang)) } ?? H.text(c.leadBody)),
+                (t(.fieldLeadBody), c.leadOrganisationID.map { o in H.a(c.leadOrganisationName?.resolve(for: lang)?.text ?? c.leadBody, href: SiteURL.organisation(o).path(lang)) } ?? H.text(c.leadBody)),
                 (t(.fieldSupportingActors), H.text(c.supportingActors.actors.map(\.name).joined(separator: "، "))),
                 (t(.fieldOGPValues), H.text(c.values.map { t.ogpValue($0) }.joined(separator: " · "))),
                 (t(.fieldDates), H.text("\(day(c.startsOn)) – \(day(c.endsOn))")),
@@ -108,30 +119,30 @@ enum PlanPages {
             H.h2(t(.milestonesTitle)),
             H.el("ol", [.cls("milestones")], milestones.map { m in
                 let delayed = m.isDelayed(today: today)
-                return H.el("li", [.id("milestone-\(m.id!)"), .cls(delayed ? "milestone delayed" : "milestone")], [
+                return H.el("li", [.id("milestone-\(m.id)"), .cls(delayed ? "milestone delayed" : "milestone")], [
                     H.el("h3", [], [LangText.node(m.title.resolve(for: lang), page: lang, t)]),
-                    H.p([], H.strong(t.milestoneStatus(m.statusValue)), H.text(" · \(m.percent) % · \(day(m.startsOn)) – \(day(m.endsOn)) · \(t(.fieldWeight)) \(m.weight)"),
+                    H.p([], H.strong(t.milestoneStatus(m.status)), H.text(" · \(m.percent) % · \(day(m.startsOn)) – \(day(m.endsOn)) · \(t(.fieldWeight)) \(m.weight)"),
                         delayed ? H.span(" " + t(.delayedMark), [.cls("badge warning")]) : H.empty),
                     m.cancelReason.isEmpty ? H.empty : H.p("\(t(.fieldCancelReason)): \(m.cancelReason)", [.attr("dir", "auto")]),
                     H.p("\(t(.fieldDeliverable)): \(m.deliverable.resolve(for: lang)?.text ?? "—") · \(t(.fieldResponsible)): \(m.responsibleBody)", [.cls("muted")]),
-                    reportable.contains(m.id!) ? H.a(t(.progressNew), href: SiteURL.milestoneProgress(m.id!).path(lang), [.cls("button secondary")]) : H.empty,
-                    canManage ? H.a(t(.milestoneEdit), href: SiteURL.milestoneEdit(m.id!).path(lang), [.cls("button secondary")]) : H.empty,
-                    updatesList(t, byMilestone[m.id!] ?? []),
+                    reportable.contains(m.id) ? H.a(t(.progressNew), href: SiteURL.milestoneProgress(m.id).path(lang), [.cls("button secondary")]) : H.empty,
+                    canManage ? H.a(t(.milestoneEdit), href: SiteURL.milestoneEdit(m.id).path(lang), [.cls("button secondary")]) : H.empty,
+                    updatesList(t, byMilestone[m.id] ?? []),
                 ])
             }),
             assessment.map { a in
                 H.el("aside", [.cls("notice assessment")], [
                     H.h2(t(.assessmentTitle)),
                     H.p("\(t(.fieldCompletionLevel)): \(IRMCompletion(rawValue: a.completion).map { t.irm($0) } ?? a.completion) · \(t(.fieldPotentialImpact)): \(PotentialImpact(rawValue: a.potentialImpact).map { t.impact($0) } ?? "") · \(t(.fieldDidItOpen)) \(DidItOpenGovernment(rawValue: a.didItOpen).map { t.openGovernment($0) } ?? "")"),
-                    a.report.map { r in H.a(r.title, href: SiteURL.assessmentReport(r.id!).path(lang) + "#a-\(c.reference)", [.attr("dir", "auto")]) } ?? H.empty,
+                    H.a(a.reportTitle, href: SiteURL.assessmentReport(a.reportID).path(lang) + "#a-\(c.reference)", [.attr("dir", "auto")]),
                 ])
             } ?? H.empty,
             H.h2(t(.completionHistory)),
             history.isEmpty ? H.p(t(.progressEmpty), [.cls("muted")]) : H.table(
                 caption: t(.completionHistory), headers: [t(.fieldReportedOn), t(.completionLabel)],
                 rows: history.map { [H.text(day($0.reportedOn)), H.text("\($0.commitmentCompletion) % — \(t.irm(IRMCompletion.level(percent: $0.commitmentCompletion)))")] }),
-            H.p([], H.a(t(.historyTitle), href: SiteURL.commitmentHistory(c.id!).path(lang)), H.text(" · "),
-                H.a(t(.exportFeed), href: SiteURL.commitmentFeed(c.id!).path(lang))),
+            H.p([], H.a(t(.historyTitle), href: SiteURL.commitmentHistory(c.id).path(lang)), H.text(" · "),
+                H.a(t(.exportFeed), href: SiteURL.commitmentFeed(c.id).path(lang))),
         ]))
     }
 

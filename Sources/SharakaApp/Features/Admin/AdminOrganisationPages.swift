@@ -4,7 +4,7 @@ import Vapor
 enum AdminOrganisationPages {
     struct Member { let id: UUID; let name: String; let email: String; let role: String }
 
-    static func index(_ t: Localizer, orgs: [Organisation], total: Int, page: PageRequest, q: String, actor: Role) -> Page {
+    static func index(_ t: Localizer, orgs: [OrganisationItem], total: Int, page: PageRequest, q: String, actor: Role) -> Page {
         let lang = t.language
         let base = SiteURL.adminOrganisations.path(lang)
         return Page(title: t(.adminOrganisationsTitle), content: H.group([
@@ -17,7 +17,7 @@ enum AdminOrganisationPages {
             H.p(t.plural(.organisationsCount, total), [.attr("role", "status")]),
             orgs.isEmpty ? H.p(t(.organisationsEmpty), [.cls("muted")]) :
                 H.div([.cls("table-scroll")], H.table(caption: t(.adminOrganisationsTitle), headers: [t(.fieldName), t(.fieldSector)], rows: orgs.map { o in
-                    [H.el("a", [.href(SiteURL.adminOrganisation(o.id!).path(lang))], [LangText.node(o.name.resolve(for: lang), page: lang, t)]), H.text(t.sector(o.sectorValue))]
+                    [H.el("a", [.href(SiteURL.adminOrganisation(o.id).path(lang))], [LangText.node(o.name.resolve(for: lang), page: lang, t)]), H.text(t.sector(o.sector))]
                 })),
             Pagination.nav(t, page: page, total: total) { base + "?page=\($0)" + (q.isEmpty ? "" : "&q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") },
         ]))

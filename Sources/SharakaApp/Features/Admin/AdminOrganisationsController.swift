@@ -8,10 +8,8 @@ enum AdminOrganisationsController {
         try req.require(.manageOrganisations)
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 30)
         let q = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let query = OrganisationQuery.filtered(on: req.db, sector: nil, text: q)
-        let total = try await query.count()
-        let orgs = try await query.sort(\.$searchText).range(page.offset..<(page.offset + page.per)).all()
-        return await req.render(AdminOrganisationPages.index(req.t, orgs: orgs, total: total, page: page, q: q, actor: req.role))
+        let list = try await OrganisationQuery.page(sector: nil, text: q, offset: page.offset, limit: page.per, on: req.sql)
+        return await req.render(AdminOrganisationPages.index(req.t, orgs: list.items, total: list.total, page: page, q: q, actor: req.role))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {

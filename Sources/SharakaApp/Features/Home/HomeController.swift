@@ -11,7 +11,7 @@ enum HomeController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let t = req.t
-        let facts = try await req.application.homeFacts.get { try await HomeFacts.load(req.db) }
+        let facts = try await req.application.homeFacts.get { try await HomeFacts.load(req.sql) }
         let model = HomePage.Model(
             regionName: facts.regionName.map { t.text($0) } ?? t(.appName),
             contact: facts.contact,
@@ -31,21 +31,24 @@ struct HomeFacts: Sendable {
     let bySector: [Sector: Int]
     let userCount: Int
 
-    static func load(_ db: any Database) async throws -> HomeFacts {
-        let region = try await Region.query(on: db).first()
-        let provinces = try await Province.query(on: db).sort(\.$population, .descending).all()
-        // One aggregate query rather than a count per sector.
-        let rows = try await (db as! any SQLDatabase).raw("SELECT sector, COUNT(*) AS n FROM organisations GROUP BY sector").all()
+    private struct RegionRow: Decodable { let name: LocalizedText, contact_email: String, contact_phone: String, address: String }
+    private struct SectorRow: Decodable { let sector: String, n: Int }
+
+    /// Four statements: the region, its provinces, organisations counted by sector, accounts.
+    static func load(_ db: any SQLDatabase) async throws -> HomeFacts {
+        let region = try await db.raw("SELECT name, contact_email, contact_phone, address FROM regions LIMIT 1").first(decoding: RegionRow.self)
+        let provinces = try await ProvinceList.all(on: db, order: .population)
         var bySector: [Sector: Int] = [:]
-        for row in rows {
-            if let s = Sector(rawValue: try row.decode(column: "sector", as: String.self)) { bySector[s] = try row.decode(column: "n", as: Int.self) }
+        for row in try await db.raw("SELECT sector, COUNT(*) AS n FROM organisations GROUP BY sector").all(decoding: SectorRow.self) {
+            if let s = Sector(rawValue: row.sector) { bySector[s] = row.n }
         }
+        let users = try await db.raw("SELECT COUNT(*) AS n FROM users WHERE deleted_at IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
         return HomeFacts(
             regionName: region?.name,
-            contact: region.map { [$0.contactEmail, $0.contactPhone, $0.address].filter { !$0.isEmpty } } ?? [],
+            contact: region.map { [$0.contact_email, $0.contact_phone, $0.address].filter { !$0.isEmpty } } ?? [],
             provinces: provinces.map { ($0.name, $0.population, $0.kind) },
             bySector: bySector,
-            userCount: try await User.query(on: db).filter(\.$deletedAt == nil).count())
+            userCount: users)
     }
 }
 

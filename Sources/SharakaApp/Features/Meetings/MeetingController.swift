@@ -6,11 +6,10 @@ import Vapor
 /// Workshops: planning, registration with a waiting list, attendance, minutes, calendars.
 enum MeetingController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let process = try await ProcessController.find(req)
-        try await ProposalController.requireVisible(process, req)
-        let meetings = try await Meeting.query(on: req.db).filter(\.$process.$id == process.id!).sort(\.$startsAt).with(\.$organiser).all()
-        let canEdit = try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)
-        return await req.render(MeetingPages.index(req.t, process: process, meetings: meetings, now: Date(), canEdit: canEdit))
+        guard let id = req.parameters.get("id", as: UUID.self), let process = try await ProcessQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        let canEdit = try await ProcessAccess.canEdit(req.currentUser, organiser: process.organiserID, on: req.db)
+        guard process.status.isPublic || canEdit else { throw Abort(.notFound) }
+        return await req.render(MeetingPages.index(req.t, process: process, meetings: try await MeetingListQuery.of(process: id, on: req.sql), now: Date(), canEdit: canEdit))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -40,32 +39,23 @@ enum MeetingController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let (meeting, process) = try await find(req)
-        let canEdit = try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)
-        var mine: MeetingRegistration?
-        var waitingPosition: Int?
+        guard let id = req.parameters.get("id", as: UUID.self), let page = try await MeetingPageQuery(id: id).run(on: req.sql) else { throw Abort(.notFound) }
+        let meeting = page.meeting
+        let canEdit = try await ProcessAccess.canEdit(req.currentUser, organiser: meeting.processOrganiserID, on: req.db)
+        guard meeting.processStatus.isPublic || canEdit else { throw Abort(.notFound) }
+        var mine: MeetingPageQuery.Mine?
+        var organisations: [(id: UUID, name: LocalizedText)] = []
         if let user = req.currentUser {
-            mine = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!).filter(\.$user.$id == user.id!).first()
-            if let mine, mine.statusValue == .waiting {
-                // The same order as promotion; comparing stored timestamps would depend on each engine's precision.
-                let queue = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!)
-                    .filter(\.$status == RegistrationStatus.waiting.rawValue).sort(\.$createdAt).sort(\.$id).field(\.$id).all()
-                waitingPosition = queue.firstIndex { $0.id == mine.id }.map { $0 + 1 }
-            }
+            mine = try await MeetingPageQuery(id: id).mine(user.id!, on: req.sql)
+            organisations = try await ProposalController.organisations(of: user, req).map { ($0.id!, $0.name) }
         }
-        let registrations = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!)
-            .field(\.$id).field(\.$status).field(\.$family).field(\.$provinceCode).field(\.$attended).all()
-        let files = try await MeetingFile.query(on: req.db).filter(\.$meeting.$id == meeting.id!).sort(\.$createdAt).all()
-        let proposals = try await MeetingProposal.query(on: req.db).filter(\.$meeting.$id == meeting.id!).with(\.$proposal).all().map(\.proposal)
-        let organisations = req.currentUser == nil ? [] : try await ProposalController.organisations(of: req.currentUser!, req)
-        let comments = try await CommentTargets.section(.meeting, meeting.id!, page: .meeting(meeting.id!),
-                                                        open: process.statusValue == .published, req)
-        let follow = NotificationPages.followButton(req.t, .meeting, meeting.id!, following: try await NotificationController.isFollowing(req, .meeting, meeting.id!),
+        let comments = try await CommentTargets.section(.meeting, id, page: .meeting(id), open: meeting.processStatus == .published, req)
+        let follow = NotificationPages.followButton(req.t, .meeting, id, following: try await NotificationController.isFollowing(req, .meeting, id),
                                                     signedIn: req.currentUser != nil)
         return await req.render(MeetingPages.show(req.t, .init(
-            meeting: meeting, process: process, now: Date(), viewer: req.currentUser, mine: mine, waitingPosition: waitingPosition,
-            stats: .init(registrations), canEdit: canEdit, files: files, proposals: proposals, organisations: organisations,
-            provinces: try await Province.query(on: req.db).sort(\.$code).all(), comments: comments, follow: follow)))
+            meeting: meeting, now: Date(), signedIn: req.currentUser != nil, mine: mine, stats: page.stats, canEdit: canEdit,
+            files: page.files, proposals: page.proposals, organisations: organisations,
+            provinces: try await ProvinceList.all(on: req.sql), comments: comments, follow: follow)))
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {

@@ -6,31 +6,31 @@ enum MeetingPages {
         switch k { case .inPerson: t(.meetingInPerson); case .online: t(.meetingOnline); case .hybrid: t(.meetingHybrid) }
     }
 
-    static func when(_ t: Localizer, _ m: Meeting) -> String {
-        let s = MoroccoTime.format(m.startsAt), e = MoroccoTime.format(m.endsAt)
-        let startDay = t.date(m.startsAt)
+    static func when(_ t: Localizer, starts: Date, ends: Date) -> String {
+        let s = MoroccoTime.format(starts), e = MoroccoTime.format(ends)
+        let startDay = t.date(starts)
         let sameDay = s.prefix(10) == e.prefix(10)
-        return sameDay ? "\(startDay), \(s.suffix(5)) – \(e.suffix(5))" : "\(startDay) \(s.suffix(5)) – \(t.date(m.endsAt)) \(e.suffix(5))"
+        return sameDay ? "\(startDay), \(s.suffix(5)) – \(e.suffix(5))" : "\(startDay) \(s.suffix(5)) – \(t.date(ends)) \(e.suffix(5))"
     }
 
-    static func index(_ t: Localizer, process: ParticipatoryProcess, meetings: [Meeting], now: Date, canEdit: Bool) -> Page {
+    static func index(_ t: Localizer, process: ProcessView, meetings: [MeetingListItem], now: Date, canEdit: Bool) -> Page {
         let lang = t.language
         let upcoming = meetings.filter { $0.endsAt >= now }, past = meetings.filter { $0.endsAt < now }.reversed()
-        func list(_ ms: [Meeting]) -> HNode {
+        func list(_ ms: [MeetingListItem]) -> HNode {
             H.el("ul", [.cls("meeting-list")], ms.map { m in
                 H.el("li", [.cls("card")], [
-                    H.el("h3", [], [H.a(t.text(m.title), href: SiteURL.meeting(m.id!).path(lang))]),
-                    H.p("\(when(t, m)) · \(kindLabel(t, m.kindValue))", [.cls("muted")]),
+                    H.el("h3", [], [H.a(t.text(m.title), href: SiteURL.meeting(m.id).path(lang))]),
+                    H.p("\(when(t, starts: m.startsAt, ends: m.endsAt)) · \(kindLabel(t, m.kind))", [.cls("muted")]),
                     m.address.isEmpty ? H.empty : H.p(m.address, [.cls("muted")]),
                 ])
             })
         }
         return Page(title: t(.meetingsTitle), content: H.group([
-            H.p([], H.a(t.text(process.title), href: SiteURL.process(process.id!).path(lang))),
+            H.p([], H.a(t.text(process.title), href: SiteURL.process(process.id).path(lang))),
             H.h1(t(.meetingsTitle)),
             H.p([.cls("actions")],
-                canEdit ? H.a(t(.meetingNew), href: SiteURL.meetingNew(process.id!).path(lang), [.cls("button")]) : H.empty,
-                H.a(t(.calendarExport), href: SiteURL.processICS(process.id!).path(lang), [.cls("button secondary")])),
+                canEdit ? H.a(t(.meetingNew), href: SiteURL.meetingNew(process.id).path(lang), [.cls("button")]) : H.empty,
+                H.a(t(.calendarExport), href: SiteURL.processICS(process.id).path(lang), [.cls("button secondary")])),
             meetings.isEmpty ? H.p(t(.meetingsEmpty), [.cls("muted")]) : H.group([
                 H.h2(t(.meetingsUpcoming)), upcoming.isEmpty ? H.p(t(.meetingsEmpty), [.cls("muted")]) : list(upcoming),
                 past.isEmpty ? H.empty : H.group([H.h2(t(.meetingsPast)), list(Array(past))]),
@@ -66,18 +66,17 @@ enum MeetingPages {
     }
 
     struct ShowData {
-        let meeting: Meeting
-        let process: ParticipatoryProcess
+        let meeting: MeetingView
         let now: Date
-        let viewer: User?
-        let mine: MeetingRegistration?
-        let waitingPosition: Int?
+        let signedIn: Bool
+        let mine: MeetingPageQuery.Mine?
         let stats: MeetingStats
         let canEdit: Bool
-        let files: [MeetingFile]
-        let proposals: [Proposal]
-        let organisations: [Organisation]
-        let provinces: [Province]
+        let files: [(name: String, sha256: String)]
+        let proposals: [ProposalView.Link]
+        /// The viewer's organisations, on whose behalf they may register.
+        let organisations: [(id: UUID, name: LocalizedText)]
+        let provinces: [ProvinceItem]
         let comments: CommentViews.Section
         let follow: HNode
     }
@@ -85,11 +84,11 @@ enum MeetingPages {
     static func show(_ t: Localizer, _ d: ShowData) -> Page {
         let lang = t.language
         let m = d.meeting
-        let id = m.id!
+        let id = m.id
         let free = max(0, m.capacity - d.stats.registered)
         let names = Dictionary(uniqueKeysWithValues: d.provinces.map { ($0.code, t.text($0.name)) })
         return Page(title: t.text(m.title), content: H.group([
-            H.p([], H.a(t(.meetingsTitle), href: SiteURL.meetings(d.process.id!).path(lang))),
+            H.p([], H.a(t(.meetingsTitle), href: SiteURL.meetings(m.processID).path(lang))),
             H.el("h1", [], [LangText.node(m.title.resolve(for: lang), page: lang, t)]),
             H.p([.cls("actions")],
                 d.canEdit ? H.a(t(.meetingEdit), href: SiteURL.meetingEdit(id).path(lang), [.cls("button")]) : H.empty,
@@ -99,11 +98,11 @@ enum MeetingPages {
                 H.a(t(.calendarAdd), href: SiteURL.meetingICS(id).path(lang), [.cls("button secondary")]),
                 d.follow),
             H.dl([
-                (t(.fieldDate), H.text(when(t, m))),
-                (t(.fieldMeetingKind), H.text(kindLabel(t, m.kindValue))),
+                (t(.fieldDate), H.text(when(t, starts: m.startsAt, ends: m.endsAt))),
+                (t(.fieldMeetingKind), H.text(kindLabel(t, m.kind))),
                 (t(.fieldAddress), m.address.isEmpty ? H.text("—") : H.text(m.address)),
                 (t(.fieldMeetingLink), m.link.isEmpty ? H.text("—") : H.el("a", [.href(SafeURL.http(m.link) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(m.link)])])),
-                (t(.fieldOrganiser), H.a(t.text(m.organiser.name), href: SiteURL.organisation(m.$organiser.id).path(lang))),
+                (t(.fieldOrganiser), H.a(t.text(m.organiserName), href: SiteURL.organisation(m.organiserID).path(lang))),
                 (t(.fieldCapacity), H.text(t(.meetingPlaces, ["free": t.number(free), "capacity": t.number(m.capacity)]))),
             ]),
             ProcessPages.paragraphs(m.description.resolve(for: lang), t),
@@ -130,25 +129,25 @@ enum MeetingPages {
     private static func registration(_ t: Localizer, _ d: ShowData, free: Int) -> HNode {
         let lang = t.language
         let m = d.meeting
-        let id = m.id!
+        let id = m.id
         var body: [HNode] = [H.h2(t(.registrationTitle), [.id("registration-title")])]
-        let open = d.process.statusValue == .published && MeetingRules.canRegister(open: m.registrationOpen, starts: m.startsAt, now: d.now)
+        let open = m.processStatus == .published && MeetingRules.canRegister(open: m.registrationOpen, starts: m.startsAt, now: d.now)
         if let mine = d.mine {
-            body.append(mine.statusValue == .registered
+            body.append(mine.status == .registered
                 ? H.p([.cls("notice")], H.text(t(.registrationYours) + " "), H.strong(mine.code))
-                : H.p(t(.registrationWaitingPosition, ["n": t.number(d.waitingPosition ?? 1)]), [.cls("notice")]))
+                : H.p(t(.registrationWaitingPosition, ["n": t.number(mine.waitingPosition ?? 1)]), [.cls("notice")]))
             if d.now < m.startsAt {
                 body.append(H.el("form", [.action(SiteURL.meetingCancel(id).path(lang)), .postMethod], [CSRFField(), H.button(t(.registrationCancel), [.cls("secondary")])]))
             }
         } else if !open {
             body.append(H.p(t(.registrationClosedText), [.cls("muted")]))
-        } else if d.viewer == nil {
+        } else if !d.signedIn {
             body.append(H.p([], H.a(t(.registrationLogin), href: SiteURL.login.path(lang) + "?next=" + SiteURL.meeting(id).path(lang))))
         } else {
             body.append(H.p(free > 0 ? t(.meetingPlaces, ["free": t.number(free), "capacity": t.number(m.capacity)]) : t(.registrationFullText), [.cls("muted")]))
             body.append(H.el("form", [.action(SiteURL.meetingRegister(id).path(lang)), .postMethod, .cls("stack")], [
                 CSRFField(),
-                d.organisations.isEmpty ? H.empty : FormField.select("on_behalf", label: t(.fieldRegisterAs), options: d.organisations.map { ($0.id!.uuidString, t.text($0.name)) },
+                d.organisations.isEmpty ? H.empty : FormField.select("on_behalf", label: t(.fieldRegisterAs), options: d.organisations.map { ($0.id.uuidString, t.text($0.name)) },
                                                                      selected: nil, includeBlank: t(.onBehalfMyself)),
                 m.registrationTerms.isEmpty ? H.empty : H.group([
                     H.el("div", [.cls("terms")], [ProposalPages.body(m.registrationTerms, language: lang, cls: "terms-text")]),
@@ -167,8 +166,8 @@ enum MeetingPages {
             H.h2(t(.minutesTitle), [.id("minutes-title")]),
             ProposalPages.body(d.meeting.minutes, language: lang, cls: "minutes-body"),
             d.meeting.decisions.isEmpty ? H.empty : H.group([H.h3(t(.fieldDecisions)), ProposalPages.body(d.meeting.decisions, language: lang, cls: "minutes-body")]),
-            d.files.isEmpty ? H.empty : H.group([H.h3(t(.fieldAttachment)), H.ul([], d.files.map { H.a($0.name, href: SiteURL.file($0.fileSHA256, name: $0.name)) })]),
-            d.proposals.isEmpty ? H.empty : H.group([H.h3(t(.minutesProposals)), H.ul([], d.proposals.map { H.a($0.title, href: SiteURL.proposal($0.id!).path(lang)) })]),
+            d.files.isEmpty ? H.empty : H.group([H.h3(t(.fieldAttachment)), H.ul([], d.files.map { H.a($0.name, href: SiteURL.file($0.sha256, name: $0.name)) })]),
+            d.proposals.isEmpty ? H.empty : H.group([H.h3(t(.minutesProposals)), H.ul([], d.proposals.map { H.a($0.title, href: SiteURL.proposal($0.id).path(lang)) })]),
         ])
     }
 

@@ -7,26 +7,26 @@ import Vapor
 /// bodies, provinces, the milestone timeline and budgets, each as a chart and a table.
 enum DashboardController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
-        let data = try await PlanDashboardQuery(plan: plan.id!).run(on: req.db as! any SQLDatabase)
+        let plan = try await PlanController.visiblePlanView(req.parameters.get("id", as: UUID.self), req)
+        let data = try await PlanDashboardQuery(plan: plan.id).run(on: req.sql)
         return await req.render(DashboardPages.show(req.t, plan: plan, data: data, today: Day(Date())))
     }
 }
 
 enum DashboardPages {
-    static func show(_ t: Localizer, plan: ActionPlan, data: PlanDashboardQuery.Result, today: Day) -> Page {
+    static func show(_ t: Localizer, plan: PlanView, data: PlanDashboardQuery.Result, today: Day) -> Page {
         let lang = t.language, rtl = lang.direction == "rtl"
         let (commitments, milestones) = (data.commitments, data.milestones)
         let byID = Dictionary(uniqueKeysWithValues: commitments.map { ($0.id, $0) })
         let levels = IRMCompletion.allCases.map { level in
             Chart.Bar(label: t.irm(level), value: commitments.filter { $0.level == level }.count, cssClass: "bar level-\(level.rawValue)")
         }
-        let delayed = milestones.filter { $0.isDelayed(today: today) }.count
+        let standing = MilestoneStanding.tally(milestones.map(\.facts), today: today)
         let states: [Chart.Bar] = [
-            .init(label: t(.onTime), value: milestones.filter { [.notStarted, .inProgress].contains($0.status) && !$0.isDelayed(today: today) }.count, cssClass: "bar on-time"),
-            .init(label: t(.delayedMark), value: delayed, cssClass: "bar delayed"),
-            .init(label: t(.milestoneCompleted), value: milestones.filter { $0.status == .completed }.count, cssClass: "bar completed"),
-            .init(label: t(.milestoneCancelled), value: milestones.filter { $0.status == .cancelled }.count, cssClass: "bar cancelled"),
+            .init(label: t(.onTime), value: standing[.onTime]!, cssClass: "bar on-time"),
+            .init(label: t(.delayedMark), value: standing[.delayed]!, cssClass: "bar delayed"),
+            .init(label: t(.milestoneCompleted), value: standing[.completed]!, cssClass: "bar completed"),
+            .init(label: t(.milestoneCancelled), value: standing[.cancelled]!, cssClass: "bar cancelled"),
         ]
         let bodies = Dictionary(grouping: commitments, by: \.leadBody).map { body, cs in
             Chart.Bar(label: body, value: cs.map(\.completion).reduce(0, +) / max(1, cs.count), display: "\(cs.map(\.completion).reduce(0, +) / max(1, cs.count)) %")
@@ -45,7 +45,7 @@ enum DashboardPages {
         }
         let title = "\(t(.planDashboard)) · \(plan.title.resolve(for: lang)?.text ?? "")"
         return Page(title: title, content: H.group([
-            H.p([], H.el("a", [.href(SiteURL.plan(plan.id!).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
+            H.p([], H.el("a", [.href(SiteURL.plan(plan.id).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
             H.h1(t(.planDashboard)),
             Chart.bars(id: "levels", title: t(.chartByLevel), description: t(.chartByLevelDesc), bars: levels, rtl: rtl, headers: (t(.completionLabel), t(.countLabel))),
             Chart.bars(id: "milestones", title: t(.chartMilestones), description: t(.chartMilestonesDesc), bars: states, rtl: rtl, headers: (t(.fieldStatus), t(.countLabel))),

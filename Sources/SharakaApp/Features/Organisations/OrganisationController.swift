@@ -1,4 +1,3 @@
-import Fluent
 import SharakaCore
 import Vapor
 
@@ -9,33 +8,14 @@ enum OrganisationController {
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"))
         let sector = (try? req.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
         let q = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let query = OrganisationQuery.filtered(on: req.db, sector: sector, text: q)
-        let total = try await query.count()
-        let rows = try await query.sort(\.$searchText).range(page.offset..<(page.offset + page.per)).all()
-        let provinces = try await Province.query(on: req.db).all()
-        let provinceNames = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, t.text($0.name)) })
-        let items = rows.map { OrganisationListPage.Item(id: $0.id!, name: $0.name.resolve(for: t.language), sector: $0.sectorValue, province: $0.provinceCode.flatMap { provinceNames[$0] }) }
-        return await req.render(OrganisationListPage.page(t, items: items, total: total, page: page, sector: sector, q: q))
+        let list = try await OrganisationQuery.page(sector: sector, text: q, offset: page.offset, limit: page.per, on: req.sql)
+        let items = list.items.map { OrganisationListPage.Item(id: $0.id, name: $0.name.resolve(for: t.language), sector: $0.sector, province: $0.provinceName.map { t.text($0) }) }
+        return await req.render(OrganisationListPage.page(t, items: items, total: list.total, page: page, sector: sector, q: q))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let org = try await Organisation.find(id, on: req.db) else { throw Abort(.notFound) }
-        let t = req.t
-        var province: Province?
-        if let code = org.provinceCode { province = try await Province.query(on: req.db).filter(\.$code == code).first() }
-        let memberCount = try await Membership.query(on: req.db).filter(\.$organisation.$id == id).count()
-        return await req.render(OrganisationShowPage.page(t, org: org, province: province.map { t.text($0.name) }, memberCount: memberCount))
-    }
-}
-
-enum OrganisationQuery {
-    static func filtered(on db: any Database, sector: Sector?, text: String) -> QueryBuilder<Organisation> {
-        var query = Organisation.query(on: db)
-        if let sector { query = query.filter(\.$sector == sector.rawValue) }
-        if !text.isEmpty {
-            query = query.filter(\.$searchText ~~ ArabicText.normalised(String(text.lowercased().prefix(100))))
-        }
-        return query
+        guard let id = req.parameters.get("id", as: UUID.self), let found = try await OrganisationQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        return await req.render(OrganisationShowPage.page(req.t, org: found.item, memberCount: found.members))
     }
 }
 
@@ -87,14 +67,14 @@ enum OrganisationListPage {
 }
 
 enum OrganisationShowPage {
-    static func page(_ t: Localizer, org: Organisation, province: String?, memberCount: Int) -> Page {
+    static func page(_ t: Localizer, org: OrganisationItem, memberCount: Int) -> Page {
         let lang = t.language
         let name = org.name.resolve(for: lang)
         return Page(title: name?.text ?? t(.organisationsTitle), content: H.group([
             H.el("h1", [], [LangText.node(name, page: lang, t)]),
             H.dl([
-                (t(.fieldSector), H.text(t.sector(org.sectorValue))),
-                (t(.fieldProvince), H.text(province ?? t(.wholeRegion))),
+                (t(.fieldSector), H.text(t.sector(org.sector))),
+                (t(.fieldProvince), H.text(org.provinceName.map { t.text($0) } ?? t(.wholeRegion))),
                 (t(.fieldMembers), H.text(t.plural(.membersCount, memberCount))),
                 (t(.fieldWebsite), org.website.isEmpty ? H.text("—") : H.el("a", [.href(SafeURL.http(org.website) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(org.website)])])),
             ]),

@@ -23,9 +23,13 @@ enum ProcessAccess {
     }
 
     static func canEdit(_ user: User?, _ process: ParticipatoryProcess, on db: any Database) async throws -> Bool {
+        try await canEdit(user, organiser: process.$organiser.id, on: db)
+    }
+
+    static func canEdit(_ user: User?, organiser: UUID, on db: any Database) async throws -> Bool {
         guard let user, Policy.allows(user.roleValue, .createProcess) else { return false }
         if user.roleValue == .administrator { return true }
         return canEdit(user, memberOfOrganiser: try await Membership.query(on: db).filter(\.$user.$id == user.id!)
-            .filter(\.$organisation.$id == process.$organiser.id).count() > 0)
+            .filter(\.$organisation.$id == organiser).count() > 0)
     }
 }

@@ -8,29 +8,22 @@ enum ProcessController {
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"))
         // Drafts are listed only to those who may edit them.
         let organisers = try await ProcessAccess.organisers(for: req.currentUser, on: req.db).compactMap(\.id)
-        let query = ParticipatoryProcess.query(on: req.db).group(.or) {
-            $0.filter(\.$status != ProcessStatus.draft.rawValue)
-            if !organisers.isEmpty { $0.filter(\.$organiser.$id ~~ organisers) }
-        }
-        let total = try await query.count()
-        let processes = try await query.with(\.$organiser).with(\.$phases).sort(\.$createdAt, .descending)
-            .range(page.offset..<(page.offset + page.per)).all()
-        return await req.render(ProcessPages.index(req.t, processes: processes, total: total, page: page, today: Day(Date()),
+        let list = try await ProcessQuery.page(page, organisers: organisers, on: req.sql)
+        return await req.render(ProcessPages.index(req.t, processes: list.items, total: list.total, page: page, today: Day(Date()),
                                                    canCreate: Policy.allows(req.role, .createProcess) && !organisers.isEmpty))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let process = try await find(req)
-        let canEdit = try await ProcessAccess.canEdit(req.currentUser, process, on: req.db)
-        guard process.statusValue.isPublic || canEdit else { throw Abort(.notFound) }
-        let provinces = try await Province.query(on: req.db).all()
-        let comments = process.statusValue.isPublic
-            ? try await CommentTargets.section(.process, process.id!, page: .process(process.id!),
-                                               open: process.timeline.allows(.comment, on: Day(Date()), status: process.statusValue), req)
+        guard let id = req.parameters.get("id", as: UUID.self), let process = try await ProcessQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        let canEdit = try await ProcessAccess.canEdit(req.currentUser, organiser: process.organiserID, on: req.db)
+        guard process.status.isPublic || canEdit else { throw Abort(.notFound) }
+        let comments = process.status.isPublic
+            ? try await CommentTargets.section(.process, id, page: .process(id), open: process.allows(.comment), req)
             : nil
-        return await req.render(ProcessPages.show(req.t, process: process, provinces: provinces, today: Day(Date()), canEdit: canEdit, comments: comments,
-                                                  follow: NotificationPages.followButton(req.t, .process, process.id!, following: try await NotificationController.isFollowing(req, .process, process.id!),
-                                                                                         signedIn: req.currentUser != nil)))
+        let following = try await NotificationController.isFollowing(req, .process, id)
+        return await req.render(ProcessPages.show(req.t, process: process, provinces: try await ProvinceList.all(on: req.sql), today: Day(Date()),
+                                                  canEdit: canEdit, comments: comments,
+                                                  follow: NotificationPages.followButton(req.t, .process, id, following: following, signedIn: req.currentUser != nil)))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {

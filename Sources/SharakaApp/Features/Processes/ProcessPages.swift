@@ -29,7 +29,7 @@ enum ProcessPages {
         return H.div([.lang(text.language.rawValue), .dir(text.language.direction), .cls("prose")], children: paras.map { H.p($0) })
     }
 
-    static func index(_ t: Localizer, processes: [ParticipatoryProcess], total: Int, page: PageRequest, today: Day, canCreate: Bool) -> Page {
+    static func index(_ t: Localizer, processes: [ProcessView], total: Int, page: PageRequest, today: Day, canCreate: Bool) -> Page {
         let lang = t.language
         return Page(title: t(.processesTitle), content: H.group([
             H.h1(t(.processesTitle)),
@@ -38,53 +38,53 @@ enum ProcessPages {
                 H.el("ul", [.cls("cards")], processes.map { p in
                     let current = p.timeline.current(on: today)
                     return H.el("li", [.cls("card")], [
-                        H.el("h2", [], [H.el("a", [.href(SiteURL.process(p.id!).path(lang))], [LangText.node(p.title.resolve(for: lang), page: lang, t)])]),
+                        H.el("h2", [], [H.el("a", [.href(SiteURL.process(p.id).path(lang))], [LangText.node(p.title.resolve(for: lang), page: lang, t)])]),
                         LangText.node(p.summary.resolve(for: lang), page: lang, t, tag: "p"),
-                        H.p(t.text(p.organiser.name), [.cls("muted")]),
-                        H.p("\(statusLabel(t, p.statusValue))" + (current.map { " · \(t(.processCurrentPhase)): \(phaseLabel(t, $0.kind))" } ?? ""), [.cls("muted")]),
+                        H.p(t.text(p.organiserName), [.cls("muted")]),
+                        H.p("\(statusLabel(t, p.status))" + (current.map { " · \(t(.processCurrentPhase)): \(phaseLabel(t, $0.kind))" } ?? ""), [.cls("muted")]),
                     ])
                 }),
             Pagination.nav(t, page: page, total: total) { SiteURL.processes.path(lang) + "?page=\($0)" },
         ]))
     }
 
-    static func timeline(_ t: Localizer, _ p: ParticipatoryProcess, today: Day) -> HNode {
-        let phases = (p.$phases.value ?? []).sorted { $0.startsOn < $1.startsOn }
+    static func timeline(_ t: Localizer, _ p: ProcessView, today: Day) -> HNode {
+        let phases = p.phases
         guard !phases.isEmpty else { return H.p(t(.processNoPhases), [.cls("muted")]) }
         let current = p.timeline.current(on: today)
         return H.el("ol", [.cls("timeline")], phases.map { phase in
             let isCurrent = current != nil && phase.window == current
             return H.el("li", [.cls(isCurrent ? "phase current" : "phase"), .attr("aria-current", isCurrent ? "step" : nil)], [
-                H.strong(t.text(phase.name).isEmpty ? phaseLabel(t, phase.kindValue) : t.text(phase.name)),
+                H.strong(t.text(phase.name).isEmpty ? phaseLabel(t, phase.kind) : t.text(phase.name)),
                 isCurrent ? H.span(" — " + t(.processCurrentPhase), [.cls("current-tag")]) : H.empty,
-                H.p("\(dayText(t, phase.startsOn)) – \(dayText(t, phase.endsOn))", [.cls("muted")]),
+                H.p("\(dayText(t, phase.window.starts.iso)) – \(dayText(t, phase.window.ends.iso))", [.cls("muted")]),
             ])
         })
     }
 
-    static func show(_ t: Localizer, process p: ParticipatoryProcess, provinces: [Province], today: Day, canEdit: Bool, comments: CommentViews.Section?, follow: HNode = H.empty) -> Page {
+    static func show(_ t: Localizer, process p: ProcessView, provinces: [ProvinceItem], today: Day, canEdit: Bool, comments: CommentViews.Section?, follow: HNode = H.empty) -> Page {
         let lang = t.language
         let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, t.text($0.name)) })
         let scope = p.scope.isEmpty ? t(.wholeRegion) : p.scope.compactMap { names[$0] }.joined(separator: "، ")
         let current = p.timeline.current(on: today)
-        let allowed = current.map { phase in ParticipationStep.allCases.filter { p.timeline.allows($0, on: today, status: p.statusValue) && phase.kind.allows.contains($0) } } ?? []
+        let allowed = current.map { phase in ParticipationStep.allCases.filter { p.allows($0, on: today) && phase.kind.allows.contains($0) } } ?? []
         return Page(title: t.text(p.title), content: H.group([
             H.el("h1", [], [LangText.node(p.title.resolve(for: lang), page: lang, t)]),
-            canEdit ? H.p([], H.a(t(.processEdit), href: SiteURL.processEdit(p.id!).path(lang), [.cls("button")])) : H.empty,
+            canEdit ? H.p([], H.a(t(.processEdit), href: SiteURL.processEdit(p.id).path(lang), [.cls("button")])) : H.empty,
             paragraphs(p.summary.resolve(for: lang), t),
             H.dl([
-                (t(.fieldStatus), H.text(statusLabel(t, p.statusValue))),
-                (t(.fieldOrganiser), H.a(t.text(p.organiser.name), href: SiteURL.organisation(p.$organiser.id).path(lang))),
+                (t(.fieldStatus), H.text(statusLabel(t, p.status))),
+                (t(.fieldOrganiser), H.a(t.text(p.organiserName), href: SiteURL.organisation(p.organiserID).path(lang))),
                 (t(.fieldScope), H.text(scope)),
                 (t(.fieldContact), p.contact.isEmpty ? H.text("—") : H.el("bdi", [], [H.text(p.contact)])),
                 (t(.fieldHashtag), p.hashtag.isEmpty ? H.text("—") : H.el("bdi", [], [H.text("#" + p.hashtag)])),
             ]),
             H.h2(t(.processTimeline), [.id("timeline")]),
             timeline(t, p, today: today),
-            p.statusValue.isPublic ? H.p([.cls("actions")], H.a(t(.proposalsTitle), href: SiteURL.processProposals(p.id!).path(lang), [.cls("button")]),
-                                         H.a(t(.meetingsTitle), href: SiteURL.meetings(p.id!).path(lang), [.cls("button secondary")]),
-                                         H.a(t(.dashboardTitle), href: SiteURL.processDashboard(p.id!).path(lang), [.cls("button secondary")]),
-                                         H.a(t(.calendarExport), href: SiteURL.processICS(p.id!).path(lang), [.cls("button secondary")]),
+            p.status.isPublic ? H.p([.cls("actions")], H.a(t(.proposalsTitle), href: SiteURL.processProposals(p.id).path(lang), [.cls("button")]),
+                                         H.a(t(.meetingsTitle), href: SiteURL.meetings(p.id).path(lang), [.cls("button secondary")]),
+                                         H.a(t(.dashboardTitle), href: SiteURL.processDashboard(p.id).path(lang), [.cls("button secondary")]),
+                                         H.a(t(.calendarExport), href: SiteURL.processICS(p.id).path(lang), [.cls("button secondary")]),
                                          follow) : H.empty,
             H.h2(t(.processWhatNow)),
             allowed.isEmpty ? H.p(t(.processNothingNow), [.cls("muted")]) : H.ul([], allowed.map { H.text(stepLabel(t, $0)) }),

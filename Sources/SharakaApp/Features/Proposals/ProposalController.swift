@@ -8,8 +8,8 @@ enum ProposalController {
     static let seedCookie = "sharaka_seed"
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let process = try await ProcessController.find(req)
-        try await requireVisible(process, req)
+        guard let id = req.parameters.get("id", as: UUID.self), let process = try await ProcessQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        if !process.status.isPublic, !(try await ProcessAccess.canEdit(req.currentUser, organiser: process.organiserID, on: req.db)) { throw Abort(.notFound) }
         let filter = ProposalListFilter(req)
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"))
         // The visitor's seed for the random order lives in a cookie, not the session,
@@ -17,11 +17,10 @@ enum ProposalController {
         let seed = req.cookies[seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
         // Past the first pages the sorted orders go on by cursor (the "next" link carries it).
         let cursor = filter.sort == .random ? nil : try APICursor.read(req, sort: filter.sort.rawValue)
-        let list = try await ProposalListQuery(process: process.id!, filter: filter).run(on: req.db as! any SQLDatabase, seed: seed, page: page, after: cursor?.after)
-        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
+        let list = try await ProposalListQuery(process: id, filter: filter).run(on: req.sql, seed: seed, page: page, after: cursor?.after)
         let response = await req.render(ProposalPages.index(req.t, process: process, proposals: list.items, total: list.total, page: page,
-                                                            filter: filter, provinces: provinces,
-                                                            canPropose: process.timeline.allows(.propose, on: Day(Date()), status: process.statusValue)))
+                                                            filter: filter, provinces: try await ProvinceList.all(on: req.sql),
+                                                            canPropose: process.allows(.propose)))
         if req.cookies[seedCookie] == nil {
             response.cookies[seedCookie] = HTTPCookies.Value(string: String(seed), maxAge: 30 * 24 * 3600, path: "/",
                                                              isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
@@ -59,7 +58,7 @@ enum ProposalController {
         if !errors.isEmpty {
             return await req.render(ProposalPages.form(req.t, process: process, proposal: nil, form: form, errors: errors, provinces: provinces, organisations: orgs, status: .unprocessableEntity))
         }
-        let proposal = try await publish(form, attachment: attachment, by: user, in: process, on: req.db)
+        let proposal = try await publish(form, attachment: attachment, by: user, in: process.id!, on: req.db)
         req.flash(req.t(.proposalPublished))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
     }
@@ -163,10 +162,10 @@ enum ProposalController {
     // MARK: helpers
 
     /// Stores a validated proposal; its author follows it from the start. Shared with the API.
-    static func publish(_ form: ProposalForm, attachment: (sha256: String, name: String)?, by user: User, in process: ParticipatoryProcess, on db: any Database) async throws -> Proposal {
+    static func publish(_ form: ProposalForm, attachment: (sha256: String, name: String)?, by user: User, in process: UUID, on db: any Database) async throws -> Proposal {
         let proposal = Proposal()
         form.apply(to: proposal)
-        proposal.$process.id = process.id!
+        proposal.$process.id = process
         proposal.$author.id = user.id!
         proposal.status = ProposalStatus.published.rawValue
         proposal.supportsCount = 0

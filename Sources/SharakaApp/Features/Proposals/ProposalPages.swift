@@ -25,17 +25,17 @@ enum ProposalPages {
         return H.group([H.bdi(t.text(organisation)), H.text(" ("), H.bdi(name), H.text(")")])
     }
 
-    static func index(_ t: Localizer, process: ParticipatoryProcess, proposals: [ProposalListItem], total: Int, page: PageRequest,
-                      filter: ProposalListFilter, provinces: [Province], canPropose: Bool) -> Page {
+    static func index(_ t: Localizer, process: ProcessView, proposals: [ProposalListItem], total: Int, page: PageRequest,
+                      filter: ProposalListFilter, provinces: [ProvinceItem], canPropose: Bool) -> Page {
         let lang = t.language
-        let base = SiteURL.processProposals(process.id!).path(lang)
+        let base = SiteURL.processProposals(process.id).path(lang)
         let sorts: [(ProposalListFilter.Sort, L10nKey)] = [(.random, .sortRandom), (.supported, .sortSupported), (.commented, .sortCommented), (.newest, .sortNewest)]
         let families: [(String, String)] = Sector.Family.allCases.map { ($0.rawValue, t.family($0)) } + [("citizen", t.family(nil))]
         let answers: [(String, String)] = [("unanswered", t(.answerNone))]
         return Page(title: t(.proposalsTitle), content: H.group([
-            H.p([], H.a(t.text(process.title), href: SiteURL.process(process.id!).path(lang))),
+            H.p([], H.a(t.text(process.title), href: SiteURL.process(process.id).path(lang))),
             H.h1(t(.proposalsTitle)),
-            canPropose ? H.p([], H.a(t(.proposalNew), href: SiteURL.proposalNew(process.id!).path(lang), [.cls("button")])) : H.p(t(.refusalNotProposalPhase), [.cls("muted")]),
+            canPropose ? H.p([], H.a(t(.proposalNew), href: SiteURL.proposalNew(process.id).path(lang), [.cls("button")])) : H.p(t(.refusalNotProposalPhase), [.cls("muted")]),
             H.el("form", [.action(base), .getMethod, .cls("filters"), .attr("role", "search")], [
                 FormField.select("value", label: t(.fieldOGPValue), options: OGPValue.allCases.map { ($0.rawValue, t.ogpValue($0)) }, selected: filter.value?.rawValue, includeBlank: t(.choiceAll)),
                 FormField.select("theme", label: t(.fieldTheme), options: ProposalTheme.allCases.map { ($0.rawValue, t.theme($0)) }, selected: filter.theme?.rawValue, includeBlank: t(.choiceAll)),

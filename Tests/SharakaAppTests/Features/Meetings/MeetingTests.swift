@@ -1,6 +1,7 @@
 import Fluent
 @testable import SharakaApp
 import SharakaCore
+import SQLKit
 import Testing
 import Vapor
 
@@ -146,8 +147,10 @@ import Vapor
             #expect(try await MeetingRegistration.query(on: app.db).filter(\.$attended == true).count() == 2)
             let page = try await Client(app).get(url).body.string
             #expect(page.contains(Localizer(.fr)(.dashboardBySector)) && page.contains("Oujda-Angad"))
-            let stats = MeetingStats(try await MeetingRegistration.query(on: app.db).filter(\.$meeting.$id == past.id!).all())
-            #expect(stats.registered == 3 && stats.attended == 2)
+            // the balance is counted in SQL, by family and province
+            let stats = try #require(try await MeetingPageQuery(id: past.id!).run(on: app.db as! any SQLDatabase)).stats
+            #expect(stats.registered == 3 && stats.attended == 2 && stats.waiting == 0)
+            #expect(stats.byProvince["02.411"]?.registered == 2 && stats.byFamily["public"]?.registered == 1)
 
             // minutes: bad input refused, then text, decisions, an attachment and the proposals it gave
             #expect(try await reader.post(url + "/minutes", ["minutes": "Compte rendu détaillé de l'atelier."]).status == .forbidden)

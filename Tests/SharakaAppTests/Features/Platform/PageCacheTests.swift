@@ -71,6 +71,36 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: Engine.all)
+    func revalidationsOfFreshPagesAreAnsweredBeforeTheChain(engine: Engine) async throws {
+        try await Self.cachedApp(engine) { app in
+            // setup: a page drawn once, so the cache holds it
+            let path = "/ar/organisations"
+            let first = try await Client(app).get(path)
+            let tag = try #require(first.headers.first(name: .eTag))
+            func revalidate(_ headers: HTTPHeaders) -> Response? {
+                HTTPCachingMiddleware.fromPageCache(Request(application: app, method: .GET, url: URI(string: path), headers: headers, on: app.eventLoopGroup.next()))
+            }
+            // act, check: the stored tag answers 304 with no body, the language remembered, shareable only without a cookie to set
+            let answered = try #require(revalidate(["If-None-Match": tag]))
+            #expect(answered.status == .notModified && answered.body.count == 0)
+            #expect(answered.headers.first(name: .eTag) == tag && answered.headers.first(name: .contentEncoding) == nil)
+            #expect(answered.headers.setCookie?["sharaka_lang"]?.string == "ar")
+            #expect(answered.headers.first(name: .cacheControl) == "private, no-cache")
+            let returning = try #require(revalidate(["If-None-Match": "W/\(tag)", "Cookie": "sharaka_lang=ar"]))
+            #expect(returning.headers.setCookie?["sharaka_lang"] == nil && returning.headers.first(name: .cacheControl) == "public, no-cache")
+            // anything else goes down the chain: another tag, a session, a token, no tag, a write since
+            #expect(revalidate(["If-None-Match": "\"other\""]) == nil)
+            #expect(revalidate(["If-None-Match": tag, "Cookie": "sharaka_session=abc"]) == nil)
+            #expect(revalidate(["If-None-Match": tag, "Authorization": "Bearer shk_x"]) == nil)
+            #expect(revalidate([:]) == nil)
+            app.pageCache.invalidate()
+            #expect(revalidate(["If-None-Match": tag]) == nil)
+            // and the chain still answers the same tag with 304 once the page is drawn again
+            #expect(try await Client(app).get(path, headers: ["If-None-Match": tag]).status == .notModified)
+        }
+    }
+
     static func drawn(_ cache: PageCache, _ key: String, body: ByteBuffer, now: NIODeadline = .now()) {
         guard case .draw(let ticket) = cache.begin(key, on: EmbeddedEventLoop(), now: now) else {
             Issue.record("\(key) was not drawn")
