@@ -52,7 +52,7 @@ enum MonitoringAPI {
 
     @Sendable static func history(req: Request) async throws -> [AuditEntryDTO] {
         let c = try await publicCommitment(req)
-        return try await AuditEntry.query(on: req.db).filter(\.$scopeID == c.id.uuidString).sort(\.$sequence).all().map(AuditEntryDTO.init)
+        return try await HistoryQuery(scope: c.id).all(on: req.sql).map(AuditEntryDTO.init)
     }
 
     private static func publicPlan(_ req: Request) async throws -> PlanView {
@@ -131,7 +131,7 @@ struct AuditEntryDTO: Content {
     let sequence: Int, recordedAt: String, actor: String, action: String, objectKind: String, objectId: String
     let before: String, after: String, previousHash: String, hash: String
 
-    init(_ e: AuditEntry) {
+    init(_ e: AuditItem) {
         sequence = e.sequence; recordedAt = e.recordedAt; actor = e.actor; action = e.action; objectKind = e.objectKind; objectId = e.objectID
         before = e.before; after = e.after; previousHash = e.previousHash; hash = e.hash
     }

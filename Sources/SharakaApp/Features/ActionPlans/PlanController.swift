@@ -39,14 +39,11 @@ enum PlanController {
 
     /// The commitment's public history, read from the audit log.
     @Sendable static func history(req: Request) async throws -> Response {
-        let (commitment, plan) = try await visibleCommitment(req)
+        guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await CommitmentQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        _ = try await visiblePlanView(commitment.planID, req)
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 50)
-        let query = AuditEntry.query(on: req.db).filter(\.$scopeID == commitment.id!.uuidString)
-        let total = try await query.copy().count()
-        let entries = try await query.sort(\.$sequence, .descending).range(page.offset..<(page.offset + page.per)).all()
-        let actorIDs = Set(entries.compactMap { UUID(uuidString: $0.actor) })
-        let names = Dictionary(uniqueKeysWithValues: try await User.query(on: req.db).filter(\.$id ~~ actorIDs).all().map { ($0.id!, $0.name) })
-        return await req.render(PlanPages.history(req.t, commitment: commitment, plan: plan, entries: entries, names: names, page: page, total: total))
+        let history = try await HistoryQuery(scope: id).page(page, on: req.sql)
+        return await req.render(PlanPages.history(req.t, commitment: commitment, entries: history.items, page: page, total: history.total))
     }
 
     static func visiblePlan(_ id: UUID?, _ req: Request) async throws -> ActionPlan {

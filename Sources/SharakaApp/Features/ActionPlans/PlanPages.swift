@@ -169,25 +169,24 @@ enum PlanPages {
         })
     }
 
-    static func history(_ t: Localizer, commitment c: Commitment, plan: ActionPlan, entries: [AuditEntry], names: [UUID: String],
-                        page: PageRequest, total: Int) -> Page {
+    static func history(_ t: Localizer, commitment c: CommitmentView, entries: [AuditItem], page: PageRequest, total: Int) -> Page {
         let lang = t.language
         func fields(_ json: String) -> String {
             guard let d = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else { return json }
             return d.keys.sorted().map { "\($0): \(d[$0]!)" }.joined(separator: "\n")
         }
         return Page(title: "\(t(.historyTitle)) · \(c.reference)", content: H.group([
-            H.p([], H.a(c.reference, href: SiteURL.commitment(c.id!).path(lang))),
+            H.p([], H.a(c.reference, href: SiteURL.commitment(c.id).path(lang))),
             H.h1(t(.historyTitle)),
             H.p(t(.historyIntro)),
             entries.isEmpty ? H.p(t(.historyEmpty), [.cls("muted")]) : H.table(
                 caption: t(.historyTitle), headers: ["#", t(.historyWhen), t(.historyWho), t(.historyWhat), t(.historyBefore), t(.historyAfter)],
                 rows: entries.map { e in
-                    [H.text(String(e.sequence)), H.text(e.recordedAt), H.text(UUID(uuidString: e.actor).flatMap { names[$0] } ?? e.actor),
+                    [H.text(String(e.sequence)), H.text(e.recordedAt), H.text(e.actorName ?? e.actor),
                      H.text("\(e.action) · \(e.objectKind)"),
                      H.el("pre", [.attr("dir", "auto")], [H.text(fields(e.before))]), H.el("pre", [.attr("dir", "auto")], [H.text(fields(e.after))])]
                 }),
-            Pagination.nav(t, page: page, total: total) { SiteURL.commitmentHistory(c.id!).path(lang) + "?page=\($0)" },
+            Pagination.nav(t, page: page, total: total) { SiteURL.commitmentHistory(c.id).path(lang) + "?page=\($0)" },
         ]))
     }
 }

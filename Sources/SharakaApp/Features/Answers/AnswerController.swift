@@ -72,16 +72,10 @@ enum AnswerController {
     }
 
     @Sendable static func dashboard(req: Request) async throws -> Response {
-        let process = try await ProcessController.find(req)
-        try await ProposalController.requireVisible(process, req)
-        let proposals = try await Proposal.query(on: req.db).filter(\.$process.$id == process.id!)
-            .field(\.$id).field(\.$answerState).field(\.$answeredAt).field(\.$createdAt).field(\.$provinceCode).field(\.$organisation.$id)
-            .all()
-        let orgIDs = Set(proposals.compactMap { $0.$organisation.id })
-        let sectors = orgIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).filter(\.$id ~~ Array(orgIDs)).all().map { ($0.id!, $0.sectorValue) })
-        let provinces = try await Province.query(on: req.db).sort(\.$code).all()
-        let figures = DashboardData(proposals: proposals, sectors: sectors)
-        return await req.render(AnswerPages.dashboard(req.t, process: process, figures: figures, provinces: provinces))
+        guard let id = req.parameters.get("id", as: UUID.self), let process = try await ProcessQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        if !process.status.isPublic, !(try await ProcessAccess.canEdit(req.currentUser, organiser: process.organiserID, on: req.db)) { throw Abort(.notFound) }
+        let figures = try await ProcessDashboardQuery(process: id).run(on: req.sql)
+        return await req.render(AnswerPages.dashboard(req.t, process: process, figures: figures, provinces: try await ProvinceList.all(on: req.sql)))
     }
 
     // MARK: helpers
@@ -98,27 +92,5 @@ enum AnswerController {
         let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!
         guard try await ProcessAccess.canEdit(user, process, on: req.db) else { throw Abort(.forbidden) }
         return (user, proposal, process)
-    }
-}
-
-/// The dashboard's figures, computed once from the process's proposals.
-struct DashboardData {
-    let total: Int
-    let byState: [(state: AnswerState?, count: Int)]
-    let answeredPercent: Int
-    let medianDays: Double?
-    let bySector: [(family: String, count: Int)]
-    let byProvince: [(code: String?, count: Int)]
-
-    init(proposals: [Proposal], sectors: [UUID: Sector]) {
-        total = proposals.count
-        let states = Dictionary(grouping: proposals, by: { $0.answerState.flatMap(AnswerState.init(rawValue:)) })
-        byState = ([nil] + AnswerState.allCases.map(Optional.some)).map { ($0, states[$0]?.count ?? 0) }
-        answeredPercent = DashboardFigures.percent(proposals.filter { $0.answerState.flatMap(AnswerState.init(rawValue:))?.isDecision == true }.count, of: total)
-        medianDays = DashboardFigures.medianDays(proposals.compactMap { p in p.answeredAt.map { $0.timeIntervalSince(p.createdAt ?? $0) } })
-        let families = Dictionary(grouping: proposals, by: { p in p.$organisation.id.flatMap { sectors[$0]?.family.rawValue } ?? "citizen" })
-        bySector = (Sector.Family.allCases.map(\.rawValue) + ["citizen"]).map { ($0, families[$0]?.count ?? 0) }
-        let provinces = Dictionary(grouping: proposals, by: \.provinceCode)
-        byProvince = provinces.map { ($0.key, $0.value.count) }.sorted { ($0.code ?? "") < ($1.code ?? "") }
     }
 }

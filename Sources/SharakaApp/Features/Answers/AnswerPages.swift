@@ -87,14 +87,14 @@ enum AnswerPages {
         ]), status: error == nil ? .ok : .unprocessableEntity)
     }
 
-    static func dashboard(_ t: Localizer, process: ParticipatoryProcess, figures f: DashboardData, provinces: [Province]) -> Page {
+    static func dashboard(_ t: Localizer, process: ProcessView, figures f: DashboardData, provinces: [ProvinceItem]) -> Page {
         let lang = t.language
         let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, t.text($0.name)) })
         func bar(_ n: Int) -> HNode {
             H.group([H.text(t.number(n) + " "), H.el("progress", [.attr("max", String(max(f.total, 1))), .value(String(n)), .aria("hidden", "true")], [])])
         }
         return Page(title: t(.dashboardTitle), content: H.group([
-            H.p([], H.a(t.text(process.title), href: SiteURL.process(process.id!).path(lang))),
+            H.p([], H.a(t.text(process.title), href: SiteURL.process(process.id).path(lang))),
             H.h1(t(.dashboardTitle)),
             H.el("div", [.cls("figures")], [
                 H.div([.cls("figure")], H.strong(t.plural(.proposalsCount, f.total))),

@@ -76,18 +76,14 @@ enum AssessmentController {
     }
 
     @Sendable static func reports(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
-        let reports = try await AssessmentReport.query(on: req.db).filter(\.$plan.$id == plan.id!).with(\.$reviewer).sort(\.$publishedAt, .descending).all()
-        return await req.render(AssessmentPages.reports(req.t, plan: plan, reports: reports))
+        let plan = try await PlanController.visiblePlanView(req.parameters.get("id", as: UUID.self), req)
+        return await req.render(AssessmentPages.reports(req.t, plan: plan, reports: try await AssessmentReportQuery.ofPlan(plan.id, on: req.sql)))
     }
 
     @Sendable static func report(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let report = try await AssessmentReport.query(on: req.db).filter(\.$id == id).with(\.$reviewer).first() else { throw Abort(.notFound) }
-        let plan = try await PlanController.visiblePlan(report.$plan.id, req)
-        let assessments = try await Assessment.query(on: req.db).filter(\.$report.$id == report.id!).with(\.$commitment).all()
-            .sorted { ($0.commitment.position, $0.commitment.reference) < ($1.commitment.position, $1.commitment.reference) }
-        return await req.render(AssessmentPages.report(req.t, plan: plan, report: report, assessments: assessments))
+        guard let id = req.parameters.get("id", as: UUID.self), let found = try await AssessmentReportQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
+        let plan = try await PlanController.visiblePlanView(found.report.planID, req)
+        return await req.render(AssessmentPages.report(req.t, plan: plan, report: found.report, assessments: found.assessments))
     }
 
     private static func reviewer(_ req: Request) throws -> User {

@@ -2,8 +2,10 @@ import SharakaCore
 import Vapor
 
 enum AssessmentPages {
-    private static func back(_ t: Localizer, _ plan: ActionPlan) -> HNode {
-        H.p([], H.el("a", [.href(SiteURL.plan(plan.id!).path(t.language))], [LangText.node(plan.title.resolve(for: t.language), page: t.language, t)]))
+    private static func back(_ t: Localizer, _ plan: ActionPlan) -> HNode { back(t, id: plan.id!, title: plan.title) }
+
+    private static func back(_ t: Localizer, id: UUID, title: LocalizedText) -> HNode {
+        H.p([], H.el("a", [.href(SiteURL.plan(id).path(t.language))], [LangText.node(title.resolve(for: t.language), page: t.language, t)]))
     }
 
     static func workspace(_ t: Localizer, plan: ActionPlan, commitments: [Commitment], drafted: Set<UUID>, errors: [String: String],
@@ -53,36 +55,36 @@ enum AssessmentPages {
         ]), status: status)
     }
 
-    static func reports(_ t: Localizer, plan: ActionPlan, reports: [AssessmentReport]) -> Page {
+    static func reports(_ t: Localizer, plan: PlanView, reports: [AssessmentReportView]) -> Page {
         let lang = t.language
         return Page(title: t(.reportsTitle), content: H.group([
-            back(t, plan),
+            back(t, id: plan.id, title: plan.title),
             H.h1(t(.reportsTitle)),
             reports.isEmpty ? H.p(t(.reportsEmpty), [.cls("muted")]) : H.ul([], reports.map { r in
-                H.group([H.a(r.title, href: SiteURL.assessmentReport(r.id!).path(lang), [.attr("dir", "auto")]),
-                         H.text(" — \(t(.reportPublishedOn, ["date": t.date(r.publishedAt)])) · \(r.reviewer.name)")])
+                H.group([H.a(r.title, href: SiteURL.assessmentReport(r.id).path(lang), [.attr("dir", "auto")]),
+                         H.text(" — \(t(.reportPublishedOn, ["date": t.date(r.publishedAt)])) · \(r.reviewerName)")])
             }),
         ]))
     }
 
-    static func report(_ t: Localizer, plan: ActionPlan, report: AssessmentReport, assessments: [Assessment]) -> Page {
+    static func report(_ t: Localizer, plan: PlanView, report: AssessmentReportView, assessments: [PublishedAssessment]) -> Page {
         let lang = t.language
         return Page(title: report.title, content: H.group([
-            back(t, plan),
+            back(t, id: plan.id, title: plan.title),
             H.el("h1", [.attr("dir", "auto")], [H.text(report.title)]),
-            H.p("\(t(.reportPublishedOn, ["date": t.date(report.publishedAt)])) · \(t(.roleReviewer)): \(report.reviewer.name)"),
+            H.p("\(t(.reportPublishedOn, ["date": t.date(report.publishedAt)])) · \(t(.roleReviewer)): \(report.reviewerName)"),
             H.table(caption: t(.assessmentTitle),
                     headers: [t(.fieldReference), t(.fieldVerifiable), t(.fieldPotentialImpact), t(.fieldCompletionLevel), t(.fieldDidItOpen)],
                     rows: assessments.map { a in
-                        [H.a(a.commitment.reference, href: "#a-\(a.commitment.reference)"), H.text(a.verifiable ? t(.yes) : t(.no)),
+                        [H.a(a.reference, href: "#a-\(a.reference)"), H.text(a.verifiable ? t(.yes) : t(.no)),
                          H.text(PotentialImpact(rawValue: a.potentialImpact).map { t.impact($0) } ?? a.potentialImpact),
                          H.text(IRMCompletion(rawValue: a.completion).map { t.irm($0) } ?? a.completion),
                          H.text(DidItOpenGovernment(rawValue: a.didItOpen).map { t.openGovernment($0) } ?? a.didItOpen)]
                     }),
             H.group(assessments.map { a in
-                H.el("section", [.id("a-\(a.commitment.reference)")], [
-                    H.el("h2", [], [H.a(a.commitment.reference, href: SiteURL.commitment(a.commitment.id!).path(lang)), H.text(" — "),
-                                    LangText.node(a.commitment.title.resolve(for: lang), page: lang, t)]),
+                H.el("section", [.id("a-\(a.reference)")], [
+                    H.el("h2", [], [H.a(a.reference, href: SiteURL.commitment(a.commitmentID).path(lang)), H.text(" — "),
+                                    LangText.node(a.commitmentTitle.resolve(for: lang), page: lang, t)]),
                     H.p("\(t(.fieldRelevance)): " + a.relevance.split(separator: ",").compactMap { OGPValue(rawValue: String($0)) }.map { t.ogpValue($0) }.joined(separator: " · ")),
                     H.el("div", [.cls("prose"), .attr("dir", "auto")], a.narrative.split(separator: "\n", omittingEmptySubsequences: true).map { H.p(String($0)) }),
                     a.sources.isEmpty ? H.empty : H.group([H.h3(t(.fieldSources)), H.el("p", [.attr("dir", "auto"), .cls("sources")], [H.text(a.sources)])]),

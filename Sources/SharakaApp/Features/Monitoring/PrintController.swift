@@ -1,4 +1,3 @@
-import Fluent
 import SharakaCore
 import Vapor
 
@@ -6,13 +5,13 @@ import Vapor
 /// stylesheet (one commitment per printed page).
 enum PrintController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
-        let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference)
-            .with(\.$milestones).all()
+        let plan = try await PlanController.visiblePlanView(req.parameters.get("id", as: UUID.self), req)
+        let commitments = try await CommitmentQuery.ofPlan(plan.id, on: req.sql)
+        let milestones = Dictionary(grouping: try await CommitmentQuery.milestones(plan: plan.id, on: req.sql), by: \.commitmentID)
         let t = req.t, lang = req.language
         func text(_ l: LocalizedText) -> HNode { LangText.node(l.resolve(for: lang), page: lang, t, tag: "p") }
         func day(_ iso: String) -> String { Day(iso: iso).map { t.day($0) } ?? iso }
-        let body = plan.adoptingBody.name.resolve(for: lang)?.text ?? ""
+        let body = plan.adoptingBodyName.resolve(for: lang)?.text ?? ""
         let page = Page(title: plan.title.resolve(for: lang)?.text ?? "", content: H.el("article", [.cls("print-plan")], [
             H.el("h1", [], [LangText.node(plan.title.resolve(for: lang), page: lang, t)]),
             H.p(t(.printIntro, ["period": plan.period, "body": body])),
@@ -33,11 +32,11 @@ enum PrintController {
                     c.causes.isEmpty ? H.empty : H.group([H.h3(t(.fieldCauses)), text(c.causes)]),
                     H.h3(t(.fieldSolution)), text(c.solution),
                     c.changes.isEmpty ? H.empty : H.group([H.h3(t(.fieldChanges)), text(c.changes)]),
-                    c.milestones.isEmpty ? H.empty : H.table(caption: t(.milestonesTitle),
+                    (milestones[c.id] ?? []).isEmpty ? H.empty : H.table(caption: t(.milestonesTitle),
                         headers: [t(.milestonesTitle), t(.fieldResponsible), t(.fieldStarts), t(.fieldEnds), t(.fieldStatus)],
-                        rows: c.milestones.sorted { $0.position < $1.position }.map { m in
+                        rows: (milestones[c.id] ?? []).map { m in
                             [LangText.node(m.title.resolve(for: lang), page: lang, t), H.text(m.responsibleBody), H.text(day(m.startsOn)), H.text(day(m.endsOn)),
-                             H.text(m.isDelayed() ? t(.delayedMark) : t.milestoneStatus(m.statusValue))]
+                             H.text(m.isDelayed() ? t(.delayedMark) : t.milestoneStatus(m.status))]
                         }),
                 ])
             }),

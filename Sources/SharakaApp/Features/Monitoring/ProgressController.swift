@@ -73,13 +73,12 @@ enum ProgressController {
 
     /// One progress report with its evidence and the public's comments on it.
     @Sendable static func show(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let update = try await ProgressUpdate.query(on: req.db).filter(\.$id == id).with(\.$evidence).with(\.$author).with(\.$milestone).first()
+        guard let id = req.parameters.get("id", as: UUID.self), let progress = try await ProgressPageQuery(id: id).run(on: req.sql),
+              progress.planStatus.isPublic
         else { throw Abort(.notFound) }
-        let target = try await CommentTargets.load(.progress, id, req)
-        let commitment = try await Commitment.find(update.$commitment.id, on: req.db)!
-        let comments = try await CommentTargets.section(.progress, id, page: .progressUpdate(id), open: target.open, req)
-        return await req.render(ProgressPages.show(req.t, update: update, commitment: commitment, comments: comments))
+        // Civil society's watchdog role: anyone with an account comments while the plan is open.
+        let comments = try await CommentTargets.section(.progress, id, page: .progressUpdate(id), open: progress.planStatus != .closed, req)
+        return await req.render(ProgressPages.show(req.t, progress, comments: comments))
     }
 
     /// The milestone, if the plan is running and the person may report on it.

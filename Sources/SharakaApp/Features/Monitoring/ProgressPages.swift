@@ -29,16 +29,17 @@ enum ProgressPages {
         ]), status: status)
     }
 
-    static func show(_ t: Localizer, update u: ProgressUpdate, commitment c: Commitment, comments: CommentViews.Section) -> Page {
+    static func show(_ t: Localizer, _ p: ProgressView, comments: CommentViews.Section) -> Page {
         let lang = t.language
-        let title = t(.progressFor, ["title": u.milestone.title.resolve(for: lang)?.text ?? ""])
+        let u = p.item
+        let title = t(.progressFor, ["title": p.milestoneTitle.resolve(for: lang)?.text ?? ""])
         return Page(title: title, content: H.group([
-            H.p([], H.a(c.reference, href: SiteURL.commitment(c.id!).path(lang) + "#milestone-\(u.$milestone.id)")),
+            H.p([], H.a(p.commitmentReference, href: SiteURL.commitment(p.commitmentID).path(lang) + "#milestone-\(u.milestoneID)")),
             H.h1(title),
-            H.p([], H.text("\(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn) · "), H.el("bdi", [], [H.text(u.author.name)]),
-                H.text(" · \(u.percent) % · \(t.milestoneStatus(MilestoneStatus(rawValue: u.statusAfter) ?? .notStarted))")),
+            H.p([], H.text("\(Day(iso: u.reportedOn).map { t.day($0) } ?? u.reportedOn) · "), H.el("bdi", [], [H.text(u.authorName)]),
+                H.text(" · \(u.percent) % · \(t.milestoneStatus(u.statusAfter))")),
             H.el("p", [.attr("dir", "auto"), .cls("prose")], [H.text(u.text)]),
-            u.evidence.isEmpty ? H.empty : H.group([H.h2(t(.evidenceTitle)), PlanPages.evidenceList(u.evidence.map { EvidenceItem(name: $0.name, fileSHA256: $0.fileSHA256, url: $0.url) })]),
+            u.evidence.isEmpty ? H.empty : H.group([H.h2(t(.evidenceTitle)), PlanPages.evidenceList(u.evidence)]),
             H.p("\(t(.completionLabel)): \(u.commitmentCompletion) % — \(t.irm(IRMCompletion.level(percent: u.commitmentCompletion)))"),
             CommentViews.section(t, comments),
         ]))

@@ -1,6 +1,7 @@
 import Fluent
 @testable import SharakaApp
 import SharakaCore
+import SQLKit
 import Testing
 import Vapor
 
@@ -143,8 +144,9 @@ func organiserOfficial(_ app: Application, _ process: ParticipatoryProcess, emai
             #expect(html.contains("33 %"))
             #expect(html.contains(Localizer(.fr)(.answerAcceptedInCommitment)))
             #expect(html.contains(Localizer(.fr)(.dashboardBySector)) && html.contains("Oujda-Angad") && html.contains("Nador"))
-            let data = DashboardData(proposals: try await Proposal.query(on: app.db).filter(\.$process.$id == process.id!).all(),
-                                     sectors: [association.id!: .association])
+            // the figures are counted in SQL (ProcessDashboardQuery)
+            let data = try await ProcessDashboardQuery(process: process.id!).run(on: app.db as! any SQLDatabase)
+            #expect(data.byProvince.reduce(0) { $0 + $1.count } == 3)
             #expect(data.total == 3 && data.answeredPercent == 33)
             #expect(data.bySector.first { $0.family == "civil_society" }?.count == 1)
             #expect(data.bySector.first { $0.family == "citizen" }?.count == 2)

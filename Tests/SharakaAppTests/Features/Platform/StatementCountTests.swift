@@ -118,7 +118,7 @@ import Vapor
             let commitment = try #require(try await Commitment.query(on: app.db).filter(\.$plan.$id == plan.id!).first())
             let council = try #require(try await Organisation.query(on: app.db).filter(\.$sector == Sector.regionalCouncil.rawValue).first())
             let pages = ["/fr/", "/fr/processes", "/fr/processes/\(process.id!)", "/fr/processes/\(process.id!)/meetings", "/fr/meetings/\(meeting.id!)",
-                         "/fr/plans", "/fr/plans/\(plan.id!)", "/fr/commitments/\(commitment.id!)", "/fr/plans/\(plan.id!)/dashboard",
+                         "/fr/processes/\(process.id!)/dashboard", "/fr/plans", "/fr/plans/\(plan.id!)", "/fr/commitments/\(commitment.id!)", "/fr/plans/\(plan.id!)/dashboard",
                          "/fr/organisations", "/fr/organisations/\(council.id!)",
                          "/api/v1/processes", "/api/v1/plans", "/api/v1/plans/\(plan.id!)", "/api/v1/plans/\(plan.id!)/dashboard",
                          "/api/v1/commitments/\(commitment.id!)", "/api/v1/organisations"]
@@ -137,6 +137,7 @@ import Vapor
                 r.$meeting.id = meeting.id!; r.$user.id = u.id!
                 try await r.create(on: app.db)
                 try await Organisation(name: .init([.fr: "Association numéro \(i)"]), sector: .association, provinceCode: nil).create(on: app.db)
+                try await TestFixtures.proposal(app, process: process, author: u, title: "Proposition supplémentaire numéro \(i)")
             }
             for n in 0..<4 {
                 let c = Commitment()
