@@ -97,8 +97,8 @@ enum CoCreationAPI {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "The id must be a UUID.") }
         let sql = req.db as! any SQLDatabase
-        let changed = try await SupportWrite.change(id, by: user.id!, adding: adding, batch: req.application.supportBatch, gate: req.application.sqliteWriteGate, on: sql)
-        return SupportDTO(proposal: id, supported: adding, changed: changed, supports: try await SupportWrite.count(id, on: sql))
+        let outcome = try await SupportWrite.change(id, by: user.id!, adding: adding, batch: req.application.supportBatch, gate: req.application.sqliteWriteGate, on: sql)
+        return SupportDTO(proposal: id, supported: adding, changed: outcome.changed, supports: outcome.supports)
     }
 
     @Sendable static func createComment(req: Request) async throws -> Response {

@@ -154,7 +154,7 @@ enum ProposalController {
     static func changeSupport(_ req: Request, adding: Bool) async throws -> Response {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
-        let changed = try await SupportWrite.change(id, by: user.id!, adding: adding, batch: req.application.supportBatch, gate: req.application.sqliteWriteGate, on: req.db as! any SQLDatabase)
+        let changed = try await SupportWrite.change(id, by: user.id!, adding: adding, batch: req.application.supportBatch, gate: req.application.sqliteWriteGate, on: req.sql).changed
         req.flash(changed || !adding ? (adding ? req.t(.supportAdded) : req.t(.supportRemoved)) : req.t(.supportAlready))
         return req.redirect(to: SiteURL.proposal(id).path(req.language))
     }

@@ -7,10 +7,14 @@ import Vapor
 /// it writes and skips pairs already stored (ON CONFLICT DO NOTHING). Each waiting request
 /// learns from RETURNING whether its own pair was written. Under load this turns hundreds of
 /// single-row writes (on SQLite, one at a time behind the file lock) into a few statements a
-/// second; alone, a support is written at once as a batch of one.
+/// second; alone, a support is written at once as a batch of one. The proposals' counters
+/// are then read once for the whole batch, not once per request.
 actor SupportBatch {
+    /// Whether this request's pair was written, and its proposal's count just after.
+    struct Outcome: Sendable, Equatable { let written: Bool; let supports: Int }
+
     private struct Pair: Hashable { let proposal: UUID; let user: UUID }
-    private struct Waiting { let pair: Pair; let continuation: CheckedContinuation<Bool, any Error> }
+    private struct Waiting { let pair: Pair; let continuation: CheckedContinuation<Outcome, any Error> }
 
     private var queue: [Waiting] = []
     private var writing = false
@@ -25,9 +29,9 @@ actor SupportBatch {
         self.gate = gate
     }
 
-    /// True when this request's support was written; false when it was already there or the
-    /// proposal stopped accepting supports since its facts were read.
-    func add(_ proposal: UUID, by user: UUID) async throws -> Bool {
+    /// `written` is false when the support was already there or the proposal stopped
+    /// accepting supports since its facts were read.
+    func add(_ proposal: UUID, by user: UUID) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             queue.append(Waiting(pair: Pair(proposal: proposal, user: user), continuation: continuation))
             if !writing {
@@ -43,9 +47,13 @@ actor SupportBatch {
             queue.removeFirst(batch.count)
             do {
                 let written = try await write(batch.map(\.pair))
+                let counts = try await supports(of: Set(batch.map(\.pair.proposal)))
                 // The same pair twice in one batch (a double click) is written once: one "true".
                 var told = Set<Pair>()
-                for w in batch { w.continuation.resume(returning: written.contains(w.pair) && told.insert(w.pair).inserted) }
+                for w in batch {
+                    w.continuation.resume(returning: Outcome(written: written.contains(w.pair) && told.insert(w.pair).inserted,
+                                                             supports: counts[w.pair.proposal] ?? 0))
+                }
             } catch {
                 for w in batch { w.continuation.resume(throwing: error) }
             }
@@ -54,6 +62,12 @@ actor SupportBatch {
     }
 
     private struct Row: Decodable { let proposal_id: UUID, user_id: UUID }
+    private struct CountRow: Decodable { let id: UUID, supports_count: Int }
+
+    private func supports(of proposals: Set<UUID>) async throws -> [UUID: Int] {
+        let rows = try await database().raw("SELECT id, supports_count FROM proposals WHERE id IN (\(binds: Array(proposals)))").all(decoding: CountRow.self)
+        return Dictionary(rows.map { ($0.id, $0.supports_count) }, uniquingKeysWith: { a, _ in a })
+    }
 
     private func write(_ pairs: [Pair]) async throws -> Set<Pair> {
         let sql = database()

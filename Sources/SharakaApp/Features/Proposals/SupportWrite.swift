@@ -15,10 +15,13 @@ enum SupportWrite {
         let kind: String?, starts_on: String?, ends_on: String?
     }
 
-    /// False when nothing changed (already supported, or not supported).
+    /// `changed` false when nothing changed (already supported, or not supported); `supports`
+    /// the proposal's count after the change.
+    struct Outcome: Sendable { let changed: Bool; let supports: Int }
+
     /// On SQLite the writes go through `gate`, one at a time: the two connections would
     /// otherwise take turns at the file lock by sleeping.
-    static func change(_ proposal: UUID, by user: UUID, adding: Bool, batch: SupportBatch, gate: SerialGate?, on sql: any SQLDatabase) async throws -> Bool {
+    static func change(_ proposal: UUID, by user: UUID, adding: Bool, batch: SupportBatch, gate: SerialGate?, on sql: any SQLDatabase) async throws -> Outcome {
         let rows = try await sql.raw("""
             SELECT p.status, p.hidden_at, p.author_id, pr.status AS process_status, ph.kind, ph.starts_on, ph.ends_on
             FROM proposals p JOIN processes pr ON pr.id = p.process_id LEFT JOIN phases ph ON ph.process_id = pr.id
@@ -33,12 +36,15 @@ enum SupportWrite {
         guard timeline.allows(.support, on: Day(Date()), status: processStatus) else { throw Refusal(.unprocessableEntity, .refusalPhaseClosed) }
         guard facts.status == ProposalStatus.published.rawValue else { throw Refusal(.unprocessableEntity, .refusalWithdrawn) }
         guard facts.author_id != user else { throw Refusal(.unprocessableEntity, .refusalOwnProposal) }
-        if adding { return try await batch.add(proposal, by: user) }
+        if adding {
+            let added = try await batch.add(proposal, by: user)
+            return Outcome(changed: added.written, supports: added.supports)
+        }
         let remove: @Sendable () async throws -> Bool = {
             try await !sql.raw("DELETE FROM supports WHERE proposal_id = \(bind: proposal) AND user_id = \(bind: user) RETURNING id").all().isEmpty
         }
-        if let gate { return try await gate.run(remove) }
-        return try await remove()
+        let removed = if let gate { try await gate.run(remove) } else { try await remove() }
+        return Outcome(changed: removed, supports: try await count(proposal, on: sql))
     }
 
     static func count(_ proposal: UUID, on sql: any SQLDatabase) async throws -> Int {
