@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Vapor
+import NIOCore
 
 /// Sets up storage, middleware and routes. Tests call it with their own settings.
 public func configure(_ app: Application, settings: Settings = .fromEnvironment()) async throws {
@@ -22,7 +23,8 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
                                         sqlLogLevel: .debug), as: .psql)
     }
 
-    app.supportBatch = SupportBatch(database: { [unowned app] in app.db as! any SQLDatabase }, gate: app.sqliteWriteGate)
+    app.supportBatch = SupportBatch(database: { [unowned app] in app.db as! any SQLDatabase }, gate: app.sqliteWriteGate,
+                                    factsLifetime: TimeAmount.milliseconds(Int64(settings.pageCacheSeconds * 1000)))
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     let lifetime = settings.sessionLifetime
     app.sessions.use { _ in DatabaseSessions(lifetime: lifetime) }

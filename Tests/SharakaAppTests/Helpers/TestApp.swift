@@ -42,6 +42,9 @@ enum TestDatabase {
         case .postgres:
             try createPostgresDatabase(name)
             s.databaseURL = postgresURL.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+            // Dozens of tests run at once, each with its own app: a small pool each keeps
+            // them within the server's max_connections.
+            s.postgresPoolSize = 2
             s.fileStore = .database
         }
         return s

@@ -77,6 +77,7 @@ enum ProcessController {
             try await process.save(on: db)
             try await SearchIndex.refresh(.process, process.id!, on: db)
         }
+        req.application.supportBatch.facts.forgetProcesses()
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.processEdit(process.id!).path(req.language))
     }
@@ -90,6 +91,7 @@ enum ProcessController {
                                                       provinces: try await Province.query(on: req.db).sort(\.$code).all(), phaseForm: form, status: .unprocessableEntity))
         }
         try await Phase(processID: process.id!, kind: window.kind, name: form.name, starts: window.starts, ends: window.ends).create(on: req.db)
+        req.application.supportBatch.facts.forgetProcesses()
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.processEdit(process.id!).path(req.language) + "#phases")
     }
@@ -101,6 +103,7 @@ enum ProcessController {
         // Once published, the calendar people were promised is kept.
         guard process.statusValue == .draft else { throw Refusal(.unprocessableEntity, .refusalPublishedTimeline) }
         try await phase.delete(on: req.db)
+        req.application.supportBatch.facts.forgetProcesses()
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.processEdit(process.id!).path(req.language) + "#phases")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import SQLKit
 import Vapor
 
@@ -21,12 +22,15 @@ actor SupportBatch {
     /// Asked at each write, so that the statements go to the application's current logger.
     private let database: @Sendable () -> any SQLDatabase
     private let gate: SerialGate?
+    /// What supports are decided on, kept between requests.
+    nonisolated let facts: SupportFacts
     /// Four binds a row: well within both engines' limits on bound parameters.
     static let maxRows = 250
 
-    init(database: @escaping @Sendable () -> any SQLDatabase, gate: SerialGate?) {
+    init(database: @escaping @Sendable () -> any SQLDatabase, gate: SerialGate?, factsLifetime: TimeAmount = .zero) {
         self.database = database
         self.gate = gate
+        self.facts = SupportFacts(lifetime: factsLifetime)
     }
 
     /// `written` is false when the support was already there or the proposal stopped
@@ -80,7 +84,8 @@ actor SupportBatch {
             try await sql.raw("""
                 INSERT INTO supports (id, proposal_id, user_id, created_at)
                 SELECT v.column1, p.id, v.column3, v.column4 FROM (VALUES \(values)) v JOIN proposals p ON p.id = v.column2
-                WHERE p.status = 'published' AND p.hidden_at IS NULL AND p.author_id <> v.column3
+                JOIN processes pr ON pr.id = p.process_id
+                WHERE p.status = 'published' AND p.hidden_at IS NULL AND p.author_id <> v.column3 AND pr.status = 'published'
                 ON CONFLICT (proposal_id, user_id) DO NOTHING
                 RETURNING proposal_id, user_id
                 """).all(decoding: Row.self)
