@@ -70,9 +70,9 @@ import Vapor
             var fans: [UUID] = []
             for i in 0..<4 { fans.append(try await TestFixtures.user(app, email: "fan\(i)@example.ma").id!) }
             let sql = app.db as! any SQLDatabase
-            func support(_ user: UUID, _ id: UUID) async throws -> (SupportWrite.Outcome?, (any Error)?, [String]) {
+            func support(_ user: UUID, _ id: UUID) async -> (SupportWrite.Outcome?, (any Error)?, [String]) {
                 var outcome: SupportWrite.Outcome?, failure: (any Error)?
-                let statements = try await counter.during {
+                let statements = await counter.during {
                     do { outcome = try await SupportWrite.change(id, by: user, adding: true, batch: app.supportBatch, gate: app.sqliteWriteGate, on: sql) }
                     catch { failure = error }
                 }
@@ -80,27 +80,27 @@ import Vapor
             }
             let readsFacts = { (statements: [String]) in statements.contains { $0.uppercased().hasPrefix("SELECT P.STATUS, P.HIDDEN_AT") } }
             // act, check: the first support reads the facts, the next one does not
-            let (first, _, firstStatements) = try await support(fans[0], proposal.id!)
+            let (first, _, firstStatements) = await support(fans[0], proposal.id!)
             #expect(first?.changed == true && first?.supports == 1 && readsFacts(firstStatements))
-            let (second, _, secondStatements) = try await support(fans[1], proposal.id!)
+            let (second, _, secondStatements) = await support(fans[1], proposal.id!)
             #expect(second?.changed == true && second?.supports == 2 && !readsFacts(secondStatements), "\(secondStatements)")
             // a second click is told apart from a refusal by reading the facts again
-            let (again, _, _) = try await support(fans[1], proposal.id!)
+            let (again, _, _) = await support(fans[1], proposal.id!)
             #expect(again?.changed == false && again?.supports == 2)
             // the author is still refused
-            let (_, own, _) = try await support(author.id!, proposal.id!)
+            let (_, own, _) = await support(author.id!, proposal.id!)
             #expect((own as? Refusal)?.key == .refusalOwnProposal)
             // withdrawn behind the cache's back: the INSERT writes nothing and the refusal says why
             proposal.status = ProposalStatus.withdrawn.rawValue
             try await proposal.save(on: app.db)
-            let (_, withdrawn, _) = try await support(fans[2], proposal.id!)
+            let (_, withdrawn, _) = await support(fans[2], proposal.id!)
             #expect((withdrawn as? Refusal)?.key == .refusalWithdrawn)
             // a process closed behind its back: nothing written either
             let other = try await TestFixtures.proposal(app, process: process, author: author, title: "Une autre proposition pour la région")
-            #expect(try await support(fans[2], other.id!).0?.changed == true)
+            #expect(await support(fans[2], other.id!).0?.changed == true)
             process.status = ProcessStatus.closed.rawValue
             try await process.save(on: app.db)
-            let (_, closed, _) = try await support(fans[3], other.id!)
+            let (_, closed, _) = await support(fans[3], other.id!)
             #expect((closed as? Refusal)?.key == .refusalPhaseClosed)
             #expect(try await Support.query(on: app.db).count() == 3)
             #expect(try await Proposal.find(proposal.id, on: app.db)?.supportsCount == 2)
