@@ -685,6 +685,19 @@ enum L10nKey: String, CaseIterable, Sendable {
     case documentAdd
     case errFileMissing
     case errPlanClosed
+    case errPlanNoCommitments
+    case errCommitmentsWithoutMilestones
+    case errConfirmMove
+    case errMoveDecision
+    case planMoveConfirm
+    case planMoveDecision
+    case planMoveIrreversible
+    case errCommitmentOutsidePlan
+    case errMilestoneOutsideCommitment
+    case errMilestonesOutside
+    case errCommitmentsOutside
+    case errCompletedBelowHundred
+    case errLeadOrganisation
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

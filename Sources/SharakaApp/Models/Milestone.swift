@@ -33,6 +33,8 @@ final class Milestone: Model, @unchecked Sendable {
     var statusValue: MilestoneStatus { MilestoneStatus(rawValue: status) ?? .notStarted }
     var ends: Day { Day(iso: endsOn) ?? Day(Date()) }
     var facts: MilestoneFacts { MilestoneFacts(weight: weight, status: statusValue, percent: percent, ends: ends) }
+    /// What progress reports change, and the audit log records.
+    var reported: MilestoneProgress.State { MilestoneProgress.State(status: statusValue, percent: percent, cancelReason: cancelReason) }
     func isDelayed(today: Day = Day(Date())) -> Bool { facts.isDelayed(today: today) }
 }
 

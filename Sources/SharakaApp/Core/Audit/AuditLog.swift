@@ -18,6 +18,16 @@ enum AuditLog {
         var scope: UUID
         var before: [String: String]
         var after: [String: String]
+
+        init(action: String, objectKind: String, objectID: UUID, scope: UUID, before: [String: String], after: [String: String]) {
+            self.action = action; self.objectKind = objectKind; self.objectID = objectID; self.scope = scope
+            self.before = before; self.after = after
+        }
+
+        /// What a SharakaCore use case decided to record.
+        init(action: String, objectKind: String, objectID: UUID, scope: UUID, _ fields: AuditFields) {
+            self.init(action: action, objectKind: objectKind, objectID: objectID, scope: scope, before: fields.before, after: fields.after)
+        }
     }
 
     /// Runs `body` in a transaction with the audit lock held; `body` returns the changes it made.

@@ -2,8 +2,8 @@ import Fluent
 import SharakaCore
 import Vapor
 
-/// Officials of the adopting body write the plan. Every write is audited; once the plan
-/// is adopted, every write is an amendment with a reason and a new revision.
+/// Officials of the adopting body write the plan: the pages and forms here; the writes are
+/// `PlanService` and `CommitmentService` (audited, amendments once the plan is adopted).
 enum PlanAdminController {
     // MARK: plans
 
@@ -20,15 +20,9 @@ enum PlanAdminController {
         guard errors.isEmpty else {
             return await req.render(PlanAdminPages.planForm(req.t, plan: nil, form: form, errors: errors, bodies: bodies, processes: processes, status: .unprocessableEntity))
         }
-        let plan = ActionPlan()
-        form.apply(to: plan)
-        plan.status = PlanStatus.draft.rawValue; plan.revision = 0; plan.member = ""; plan.sourceURL = ""
-        try await AuditLog.write(req.application, actor: user) { db in
-            try await plan.create(on: db)
-            return ((), [.init(action: "create", objectKind: "plan", objectID: plan.id!, scope: plan.id!, before: [:], after: PlanSnapshot.dict(PlanSnapshot.fields(plan)))])
-        }
+        let id = try await PlanService.create(form, by: user, app: req.application)
         req.flash(req.t(.saved))
-        return req.redirect(to: SiteURL.plan(plan.id!).path(req.language))
+        return req.redirect(to: SiteURL.plan(id).path(req.language))
     }
 
     @Sendable static func editPlan(req: Request) async throws -> Response {
@@ -42,42 +36,37 @@ enum PlanAdminController {
         let plan = try await manageable(req.parameters.get("id", as: UUID.self), req)
         let bodies = try await adoptingBodies(req, keeping: plan), processes = try await processes(req)
         let form = PlanForm.read(req), reason = AmendmentReason.read(req)
-        let errors = form.validate(req.t, bodies: Set(bodies.map { $0.id!.uuidString }), processes: Set(processes.map { $0.id!.uuidString }))
-            .merging(AmendmentReason.validate(reason, frozen: plan.statusValue.isFrozen, req.t)) { a, _ in a }
-        guard errors.isEmpty else {
-            return await req.render(PlanAdminPages.planForm(req.t, plan: plan, form: form, errors: errors, bodies: bodies, processes: processes,
-                                                            reason: reason, status: .unprocessableEntity))
+        var errors = form.validate(req.t, bodies: Set(bodies.map { $0.id!.uuidString }), processes: Set(processes.map { $0.id!.uuidString }))
+        if errors.isEmpty {
+            do {
+                try await PlanService.update(plan.id!, form, reason: reason, by: user, app: req.application)
+                req.flash(req.t(.saved))
+                return req.redirect(to: SiteURL.plan(plan.id!).path(req.language))
+            } catch let refusal as PlanRefusal {
+                let (field, message) = req.t.planRefusal(refusal, plan: plan)
+                errors[field] = message
+            }
         }
-        try await AuditLog.write(req.application, actor: user) { db in
-            let before = PlanSnapshot.dict(PlanSnapshot.fields(plan))
-            form.apply(to: plan)
-            try await plan.save(on: db)
-            if plan.statusValue.isFrozen { _ = try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
-            var after = PlanSnapshot.dict(PlanSnapshot.fields(plan))
-            if plan.statusValue.isFrozen { after["amendment"] = reason }
-            return ((), [.init(action: "update", objectKind: "plan", objectID: plan.id!, scope: plan.id!, before: before, after: after)])
-        }
-        req.flash(req.t(.saved))
-        return req.redirect(to: SiteURL.plan(plan.id!).path(req.language))
+        return await req.render(PlanAdminPages.planForm(req.t, plan: plan, form: form, errors: errors, bodies: bodies, processes: processes,
+                                                        reason: reason, status: .unprocessableEntity))
     }
 
+    /// Moves the plan along its lifecycle; the moves that cannot be undone are confirmed and
+    /// record their decision (`PlanLifecycle`). A refusal comes back to the plan page, with
+    /// what was typed.
     @Sendable static func changeStatus(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let plan = try await manageable(req.parameters.get("id", as: UUID.self), req)
-        guard let target = (try? req.content.get(String.self, at: "status")).flatMap(PlanStatus.init(rawValue:)),
-              plan.statusValue.canMove(to: target) else { throw Refusal(.unprocessableEntity, .errStatusMove) }
-        let adoption = req.t(.revisionAdoption)
-        try await AuditLog.write(req.application, actor: user) { db in
-            let before = plan.status
-            plan.status = target.rawValue
-            if target == .adopted {
-                plan.adoptedAt = Date()
-                try await plan.save(on: db)
-                _ = try await PlanSnapshot.recordRevision(plan, reason: adoption, by: user, on: db)
-            } else {
-                try await plan.save(on: db)
-            }
-            return ((), [.init(action: "status", objectKind: "plan", objectID: plan.id!, scope: plan.id!, before: ["status": before], after: ["status": target.rawValue])])
+        guard let target = (try? req.content.get(String.self, at: "status")).flatMap(PlanStatus.init(rawValue:)) else {
+            throw Refusal(.unprocessableEntity, .errStatusMove)
+        }
+        let decision = req.formText("decision"), confirmed = req.formText("confirm") == "yes"
+        do {
+            try await PlanService.move(plan.id!, to: target, confirmed: confirmed, decision: decision, adoptionLabel: req.t(.revisionAdoption),
+                                       by: user, app: req.application)
+        } catch let refusal as PlanRefusal {
+            let (field, message) = req.t.planRefusal(refusal, plan: plan)
+            return try await PlanController.showPlan(plan.id!, req, move: .init(target: target, decision: decision, errors: [field: message]))
         }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.plan(plan.id!).path(req.language))
@@ -97,13 +86,7 @@ enum PlanAdminController {
         } catch is FileUploadError {
             throw Refusal(.unprocessableEntity, .errFileType)
         }
-        try await AuditLog.write(req.application, actor: user) { db in
-            let d = PlanDocument()
-            d.name = stored.attachmentName(upload.filename); d.fileSHA256 = stored.id!; d.createdAt = Date(); d.$plan.id = plan.id!
-            try await d.create(on: db)
-            return ((), [.init(action: "document", objectKind: "plan", objectID: plan.id!, scope: plan.id!, before: [:],
-                               after: ["document": d.name, "sha256": d.fileSHA256])])
-        }
+        try await PlanService.addDocument(plan.id!, name: stored.attachmentName(upload.filename), sha256: stored.id!, by: user, app: req.application)
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.plan(plan.id!).path(req.language) + "#documents")
     }
@@ -140,31 +123,23 @@ enum PlanAdminController {
         let ctx = try await commitmentContext(plan, req)
         let form = CommitmentForm.read(req), reason = AmendmentReason.read(req)
         let siblings = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).all()
-        let errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
+        var errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
                                    proposals: ctx.proposalIDs, otherBudgets: siblings.compactMap(\.budget), limits: req.settings.budgetLimits)
-            .merging(AmendmentReason.validate(reason, frozen: plan.statusValue.isFrozen, req.t)) { a, _ in a }
-        guard errors.isEmpty else {
-            return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: nil, form: form, errors: errors, ctx: ctx,
-                                                                  reason: reason, status: .unprocessableEntity))
+        if errors.isEmpty {
+            do {
+                let id = try await CommitmentService.create(in: plan.id!, form, reason: reason, limits: req.settings.budgetLimits, by: user, app: req.application)
+                req.flash(req.t(.saved))
+                return req.redirect(to: SiteURL.commitment(id).path(req.language))
+            } catch let refusal as PlanRefusal {
+                let (field, message) = req.t.planRefusal(refusal, plan: plan, limits: req.settings.budgetLimits)
+                errors[field] = message
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // A double submit, or a colleague taking the reference meanwhile: the unique key decided.
+                errors["reference"] = req.t(.errReference)
+            }
         }
-        let c = Commitment()
-        form.apply(to: c)
-        c.$plan.id = plan.id!; c.completion = 0
-        c.position = (try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).max(\.$position) ?? 0) + 1
-        do { try await AuditLog.write(req.application, actor: user) { db in
-            try await c.create(on: db)
-            try await linkProposals(c, form.proposals, on: db)
-            if plan.statusValue.isFrozen { _ = try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
-            var after = PlanSnapshot.dict(PlanSnapshot.fields(c))
-            after["proposals"] = form.proposals.sorted().joined(separator: ",")
-            return ((), [.init(action: "create", objectKind: "commitment", objectID: c.id!, scope: c.id!, before: [:], after: after)])
-        } } catch let error as any DatabaseError where error.isConstraintFailure {
-            // A double submit, or a colleague taking the reference meanwhile: the unique key decided.
-            return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: nil, form: form, errors: ["reference": req.t(.errReference)],
-                                                                  ctx: ctx, reason: reason, status: .unprocessableEntity))
-        }
-        req.flash(req.t(.saved))
-        return req.redirect(to: SiteURL.commitment(c.id!).path(req.language))
+        return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: nil, form: form, errors: errors, ctx: ctx,
+                                                              reason: reason, status: .unprocessableEntity))
     }
 
     @Sendable static func editCommitment(req: Request) async throws -> Response {
@@ -180,31 +155,22 @@ enum PlanAdminController {
         let ctx = try await commitmentContext(plan, req)
         let form = CommitmentForm.read(req), reason = AmendmentReason.read(req)
         let siblings = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$id != c.id!).all()
-        let errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
+        var errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
                                    proposals: ctx.proposalIDs, otherBudgets: siblings.compactMap(\.budget), limits: req.settings.budgetLimits)
-            .merging(AmendmentReason.validate(reason, frozen: plan.statusValue.isFrozen, req.t)) { a, _ in a }
-        guard errors.isEmpty else {
-            return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: form, errors: errors, ctx: ctx,
-                                                                  reason: reason, status: .unprocessableEntity))
+        if errors.isEmpty {
+            do {
+                try await CommitmentService.update(c.id!, form, reason: reason, limits: req.settings.budgetLimits, by: user, app: req.application)
+                req.flash(req.t(.saved))
+                return req.redirect(to: SiteURL.commitment(c.id!).path(req.language))
+            } catch let refusal as PlanRefusal {
+                let (field, message) = req.t.planRefusal(refusal, plan: plan, limits: req.settings.budgetLimits)
+                errors[field] = message
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                errors["reference"] = req.t(.errReference)
+            }
         }
-        do { try await AuditLog.write(req.application, actor: user) { db in
-            var before = PlanSnapshot.dict(PlanSnapshot.fields(c))
-            before["proposals"] = try await CommitmentProposal.query(on: db).filter(\.$commitment.$id == c.id!).all(\.$proposal.$id).map(\.uuidString).sorted().joined(separator: ",")
-            form.apply(to: c)
-            try await c.save(on: db)
-            try await CommitmentProposal.query(on: db).filter(\.$commitment.$id == c.id!).delete()
-            try await linkProposals(c, form.proposals, on: db)
-            if plan.statusValue.isFrozen { _ = try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
-            var after = PlanSnapshot.dict(PlanSnapshot.fields(c))
-            after["proposals"] = form.proposals.sorted().joined(separator: ",")
-            if plan.statusValue.isFrozen { after["amendment"] = reason }
-            return ((), [.init(action: "update", objectKind: "commitment", objectID: c.id!, scope: c.id!, before: before, after: after)])
-        } } catch let error as any DatabaseError where error.isConstraintFailure {
-            return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: form, errors: ["reference": req.t(.errReference)],
-                                                                  ctx: ctx, reason: reason, status: .unprocessableEntity))
-        }
-        req.flash(req.t(.saved))
-        return req.redirect(to: SiteURL.commitment(c.id!).path(req.language))
+        return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: form, errors: errors, ctx: ctx,
+                                                              reason: reason, status: .unprocessableEntity))
     }
 
     // MARK: milestones
@@ -220,24 +186,19 @@ enum PlanAdminController {
         let (c, plan) = try await manageableCommitment(req)
         let organisations = try await publicBodies(req)
         let form = MilestoneForm.read(req), reason = AmendmentReason.read(req)
-        let errors = form.validate(req.t, organisations: Set(organisations.map { $0.id!.uuidString }))
-            .merging(AmendmentReason.validate(reason, frozen: plan.statusValue.isFrozen, req.t)) { a, _ in a }
-        guard errors.isEmpty else {
-            return await req.render(PlanAdminPages.milestoneForm(req.t, plan: plan, commitment: c, milestone: nil, form: form, errors: errors,
-                                                                 organisations: organisations, reason: reason, status: .unprocessableEntity))
+        var errors = form.validate(req.t, organisations: Set(organisations.map { $0.id!.uuidString }))
+        if errors.isEmpty {
+            do {
+                let id = try await CommitmentService.createMilestone(in: c.id!, form, reason: reason, by: user, app: req.application)
+                req.flash(req.t(.saved))
+                return req.redirect(to: SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(id)")
+            } catch let refusal as PlanRefusal {
+                let (field, message) = req.t.planRefusal(refusal, plan: plan, commitment: c)
+                errors[field] = message
+            }
         }
-        let m = Milestone()
-        form.apply(to: m)
-        m.$commitment.id = c.id!; m.status = MilestoneStatus.notStarted.rawValue; m.percent = 0; m.cancelReason = ""
-        m.position = (try await Milestone.query(on: req.db).filter(\.$commitment.$id == c.id!).max(\.$position) ?? 0) + 1
-        try await AuditLog.write(req.application, actor: user) { db in
-            try await m.create(on: db)
-            try await recomputeCompletion(c, on: db)
-            if plan.statusValue.isFrozen { _ = try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
-            return ((), [.init(action: "create", objectKind: "milestone", objectID: m.id!, scope: c.id!, before: [:], after: PlanSnapshot.dict(PlanSnapshot.fields(m)))])
-        }
-        req.flash(req.t(.saved))
-        return req.redirect(to: SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(m.id!)")
+        return await req.render(PlanAdminPages.milestoneForm(req.t, plan: plan, commitment: c, milestone: nil, form: form, errors: errors,
+                                                             organisations: organisations, reason: reason, status: .unprocessableEntity))
     }
 
     @Sendable static func editMilestone(req: Request) async throws -> Response {
@@ -251,24 +212,19 @@ enum PlanAdminController {
         let (m, c, plan) = try await manageableMilestone(req)
         let organisations = try await publicBodies(req)
         let form = MilestoneForm.read(req), reason = AmendmentReason.read(req)
-        let errors = form.validate(req.t, organisations: Set(organisations.map { $0.id!.uuidString }))
-            .merging(AmendmentReason.validate(reason, frozen: plan.statusValue.isFrozen, req.t)) { a, _ in a }
-        guard errors.isEmpty else {
-            return await req.render(PlanAdminPages.milestoneForm(req.t, plan: plan, commitment: c, milestone: m, form: form, errors: errors,
-                                                                 organisations: organisations, reason: reason, status: .unprocessableEntity))
+        var errors = form.validate(req.t, organisations: Set(organisations.map { $0.id!.uuidString }))
+        if errors.isEmpty {
+            do {
+                try await CommitmentService.updateMilestone(m.id!, form, reason: reason, by: user, app: req.application)
+                req.flash(req.t(.saved))
+                return req.redirect(to: SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(m.id!)")
+            } catch let refusal as PlanRefusal {
+                let (field, message) = req.t.planRefusal(refusal, plan: plan, commitment: c)
+                errors[field] = message
+            }
         }
-        try await AuditLog.write(req.application, actor: user) { db in
-            let before = PlanSnapshot.dict(PlanSnapshot.fields(m))
-            form.apply(to: m)
-            try await m.save(on: db)
-            try await recomputeCompletion(c, on: db)
-            if plan.statusValue.isFrozen { _ = try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
-            var after = PlanSnapshot.dict(PlanSnapshot.fields(m))
-            if plan.statusValue.isFrozen { after["amendment"] = reason }
-            return ((), [.init(action: "update", objectKind: "milestone", objectID: m.id!, scope: c.id!, before: before, after: after)])
-        }
-        req.flash(req.t(.saved))
-        return req.redirect(to: SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(m.id!)")
+        return await req.render(PlanAdminPages.milestoneForm(req.t, plan: plan, commitment: c, milestone: m, form: form, errors: errors,
+                                                             organisations: organisations, reason: reason, status: .unprocessableEntity))
     }
 
     // MARK: helpers
@@ -288,16 +244,6 @@ enum PlanAdminController {
             proposals = try await Proposal.query(on: req.db).filter(\.$process.$id == pid).filter(\.$hiddenAt == nil).sort(\.$supportsCount, .descending).limit(500).all()
         }
         return CommitmentContext(provinces: try await Province.query(on: req.db).sort(\.$code).all(), organisations: try await publicBodies(req), proposals: proposals)
-    }
-
-    private static func linkProposals(_ c: Commitment, _ ids: [String], on db: any Database) async throws {
-        for id in Set(ids.compactMap(UUID.init(uuidString:))) { try await CommitmentProposal(commitmentID: c.id!, proposalID: id).create(on: db) }
-    }
-
-    static func recomputeCompletion(_ c: Commitment, on db: any Database) async throws {
-        let all = try await Milestone.query(on: db).filter(\.$commitment.$id == c.id!).all()
-        c.completion = Completion.percent(all.map(\.facts))
-        try await c.save(on: db)
     }
 
     private static func manageable(_ id: UUID?, _ req: Request) async throws -> ActionPlan {

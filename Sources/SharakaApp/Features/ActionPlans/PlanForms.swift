@@ -19,6 +19,13 @@ struct AmendmentReason {
     }
 }
 
+/// A status move as typed: the target, the decision it records, and why it was refused.
+struct PlanMoveForm: Equatable {
+    var target: PlanStatus
+    var decision = ""
+    var errors: [String: String] = [:]
+}
+
 struct PlanForm {
     static let titles = MultilingualField(base: "title", atLeastOne: true, length: 5...200) { lang in
         switch lang { case .ar: .fieldTitleAr; case .fr: .fieldTitleFr; case .en: .fieldTitleEn; case .zgh: .fieldTitleZgh }

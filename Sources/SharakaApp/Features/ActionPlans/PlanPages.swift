@@ -2,6 +2,31 @@ import SharakaCore
 import Vapor
 
 enum PlanPages {
+    /// The moves the plan may make from where it is. A move that cannot be undone asks for a
+    /// confirmation and the decision it carries out; a refused one comes back with its message.
+    static func statusMoves(_ t: Localizer, plan: PlanView, move: PlanMoveForm?) -> HNode {
+        let lang = t.language
+        var targets: [PlanStatus] = plan.status.next.map { [$0] } ?? []
+        if plan.status == .consultation { targets.append(.draft) }
+        guard !targets.isEmpty else { return H.empty }
+        return H.el("section", [.cls("status-moves"), .aria("label", t(.fieldStatus))], targets.map { target in
+            let errors = move?.target == target ? move!.errors : [:]
+            let irreversible = PlanLifecycle.isIrreversible(from: plan.status, to: target)
+            let suffix = target.rawValue
+            return H.el("form", [.action(SiteURL.planStatus(plan.id).path(lang)), .postMethod, .cls(irreversible ? "stack" : "inline")], [
+                CSRFField(), H.void("input", [.type("hidden"), .name("status"), .value(target.rawValue)]),
+                errors["status"].map { H.p($0, [.cls("field-error"), .attr("role", "alert")]) } ?? H.empty,
+                irreversible ? H.group([
+                    H.p(t(.planMoveIrreversible), [.cls("muted")]),
+                    FormField.textarea("decision", label: t(.planMoveDecision), value: move?.target == target ? move!.decision : "",
+                                       error: errors["decision"], rows: 2, required: true, idSuffix: suffix),
+                    FormField.checkbox("confirm", label: t(.planMoveConfirm), error: errors["confirm"], idSuffix: suffix),
+                ]) : H.empty,
+                H.button(t(.planMoveTo, ["status": t.planStatus(target)]), [.cls("secondary")]),
+            ])
+        })
+    }
+
     static func index(_ t: Localizer, plans: [(plan: PlanView, commitments: Int)], canCreate: Bool) -> Page {
         let lang = t.language
         return Page(title: t(.plansTitle), content: H.group([
@@ -18,7 +43,7 @@ enum PlanPages {
     }
 
     static func show(_ t: Localizer, plan: PlanView, commitments: [PlanCommitmentRow], canManage: Bool, canAssess: Bool = false,
-                     documents: [(name: String, sha256: String)] = []) -> Page {
+                     documents: [(name: String, sha256: String)] = [], move: PlanMoveForm? = nil) -> Page {
         let lang = t.language
         let title = plan.title.resolve(for: lang)?.text ?? ""
         let fromProposals = commitments.filter(\.fromProposals).count
@@ -35,13 +60,8 @@ enum PlanPages {
             canManage && plan.status != .closed ? H.el("div", [.cls("actions")], [
                 H.a(t(.planEdit), href: SiteURL.planEdit(plan.id).path(lang), [.cls("button")]),
                 H.a(t(.commitmentNew), href: SiteURL.commitmentNew(plan.id).path(lang), [.cls("button secondary")]),
-                plan.status.next.map { next in
-                    H.el("form", [.action(SiteURL.planStatus(plan.id).path(lang)), .postMethod, .cls("inline")], [
-                        CSRFField(), H.void("input", [.type("hidden"), .name("status"), .value(next.rawValue)]),
-                        H.button(t(.planMoveTo, ["status": t.planStatus(next)]), [.cls("secondary")]),
-                    ])
-                } ?? H.empty,
             ]) : H.empty,
+            canManage ? statusMoves(t, plan: plan, move: move) : H.empty,
             H.dl([
                 (t(.fieldPeriod), H.text(plan.period)),
                 (t(.fieldStatus), H.text(t.planStatus(plan.status))),
@@ -72,7 +92,7 @@ enum PlanPages {
             commitments.isEmpty ? H.empty : H.table(caption: t(.commitmentsTitle),
                                                     headers: [t(.fieldReference), t(.fieldTitle), t(.fieldLeadBody), t(.completionLabel), t(.fromProposals)],
                                                     rows: rows),
-        ]))
+        ]), status: move == nil ? .ok : .unprocessableEntity)
     }
 
     /// The published independent assessment of a commitment, as its page summarises it.

@@ -129,7 +129,7 @@ enum DemoPlan {
             // Progress, in date order, as the officials reported it.
             for (i, m) in item.milestones.enumerated() where m.4 != .notStarted {
                 let ms = milestones[i]
-                let before = MonitoringAudit.fields(ms)
+                let before = ms.reported.fields
                 ms.status = m.4.rawValue; ms.percent = m.4 == .completed ? 100 : m.5
                 if m.4 == .cancelled { ms.cancelReason = "Remplacé par l'accompagnement dans les maisons de services des communes." }
                 try await ms.save(on: db)
@@ -146,7 +146,7 @@ enum DemoPlan {
                     let e = ProgressEvidence(); e.$update.id = u.id!; e.name = "rapport-avancement-demo.pdf"; e.fileSHA256 = evidence.id!; e.url = ""
                     try await e.create(on: db)
                 }
-                var after = MonitoringAudit.fields(ms); after["report"] = u.text
+                var after = ms.reported.fields; after["report"] = u.text
                 try await AuditLog.append(.init(action: "progress", objectKind: "milestone", objectID: ms.id!, scope: c.id!, before: before, after: after), actor: actor, on: db)
             }
         }

@@ -13,7 +13,7 @@ import Vapor
             let f = try await PlanFixture.make(app, secondEnds: "2024-06-30")
             f.first.status = "completed"; f.first.percent = 100
             try await f.first.save(on: app.db)
-            try await PlanAdminController.recomputeCompletion(f.commitment, on: app.db)
+            _ = try await CommitmentCompletion.recompute(f.commitment, on: app.db)
             // act
             let res = try await Client(app).get("/fr/plans/\(f.plan.id!)/dashboard")
             // check

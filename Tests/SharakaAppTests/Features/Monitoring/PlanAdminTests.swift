@@ -71,7 +71,13 @@ import Vapor
             try await client.get("/fr/plans/\(plan.id!)")
             #expect(try await client.post("/fr/plans/\(plan.id!)/status", ["status": "adopted"]).status == .unprocessableEntity)
             #expect(try await client.post("/fr/plans/\(plan.id!)/status", ["status": "public_consultation"]).status == .seeOther)
-            #expect(try await client.post("/fr/plans/\(plan.id!)/status", ["status": "adopted"]).status == .seeOther)
+            // adoption cannot be undone: it is confirmed and records the decision it carries out
+            let unconfirmed = try await client.post("/fr/plans/\(plan.id!)/status", ["status": "adopted", "decision": "Délibération n° 12 du conseil régional"])
+            #expect(unconfirmed.status == .unprocessableEntity && unconfirmed.body.string.contains(t(.errConfirmMove)))
+            #expect(unconfirmed.body.string.contains("Délibération n° 12 du conseil régional"))
+            #expect(try await ActionPlan.find(plan.id, on: app.db)?.statusValue == .consultation)
+            #expect(try await client.post("/fr/plans/\(plan.id!)/status", ["status": "adopted", "confirm": "yes",
+                                                                             "decision": "Délibération n° 12 du conseil régional"]).status == .seeOther)
             #expect(try await ActionPlan.find(plan.id, on: app.db)?.revision == 1)
 
             // adopted: a change without a reason is refused, with one it is revision 2
@@ -126,6 +132,7 @@ import Vapor
             // act: link the proposal (an amendment: the plan is in implementation)
             var form = Self.commitment
             form["reference"] = f.commitment.reference
+            form["ends"] = f.commitment.endsOn
             form["proposals[]"] = proposal.id!.uuidString
             form["amendment_reason"] = "Lien avec la proposition retenue en atelier."
             #expect(try await client.post(path, form).status == .seeOther)

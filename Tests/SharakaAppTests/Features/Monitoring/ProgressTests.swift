@@ -22,7 +22,7 @@ struct PlanFixture {
         try await Membership(userID: official.id!, organisationID: council.id!, role: .member).create(on: app.db)
         let plan = ActionPlan()
         plan.title = .init([.ar: "خطة عمل جهة الشرق 2025-2027", .fr: "Plan d'action de l'Oriental 2025-2027"]); plan.description = .init()
-        plan.periodStart = 2025; plan.periodEnd = 2027; plan.status = status.rawValue; plan.revision = 1; plan.member = "Oriental"
+        plan.periodStart = 2025; plan.periodEnd = 2099; plan.status = status.rawValue; plan.revision = 1; plan.member = "Oriental"
         plan.sourceURL = ""; plan.$adoptingBody.id = council.id!
         try await plan.create(on: app.db)
         let c = Commitment()
@@ -30,7 +30,7 @@ struct PlanFixture {
         c.causes = .init(); c.solution = .init([.fr: "Publier le budget en données ouvertes."]); c.changes = .init()
         c.ogpValues = "access_to_information,public_accountability"; c.theme = "fiscal_transparency"; c.leadBody = "Conseil de la Région de l'Oriental"
         c.$leadOrganisation.id = council.id!; c.supportingActors = .init(actors: [.init(kind: "civil_society", name: "Association Oujda Transparence")])
-        c.provinces = .init(codes: []); c.startsOn = "2025-04-01"; c.endsOn = "2027-06-30"; c.budgetCentimes = 125_000_050; c.contact = ""; c.completion = 0
+        c.provinces = .init(codes: []); c.startsOn = "2025-04-01"; c.endsOn = "2099-12-31"; c.budgetCentimes = 125_000_050; c.contact = ""; c.completion = 0
         c.$plan.id = plan.id!
         try await c.create(on: app.db)
         func milestone(_ n: Int, weight: Int, ends: String) async throws -> Milestone {
@@ -114,8 +114,12 @@ struct PlanFixture {
             try await official.get(path)
             #expect(try await official.post(path, good("completed", percent: "100")).status == .seeOther)
             try await official.get("/fr/milestones/\(f.second.id!)/progress")
-            // "completed" with a lower figure typed: completed counts as 100, and the report says what was recorded
-            #expect(try await official.post("/fr/milestones/\(f.second.id!)/progress", good("completed", percent: "70")).status == .seeOther)
+            // "completed" with a lower figure typed is a contradiction: refused with the figure, what was typed kept, nothing written
+            let contradiction = try await official.post("/fr/milestones/\(f.second.id!)/progress", good("completed", percent: "70"))
+            #expect(contradiction.status == .unprocessableEntity)
+            #expect(contradiction.body.string.contains(t(.errCompletedBelowHundred, ["percent": "70"])) && contradiction.body.string.contains("value=\"70\""))
+            #expect(try await ProgressUpdate.query(on: app.db).filter(\.$milestone.$id == f.second.id!).count() == 0)
+            #expect(try await official.post("/fr/milestones/\(f.second.id!)/progress", good("completed", percent: "100")).status == .seeOther)
             #expect(try await ProgressUpdate.query(on: app.db).filter(\.$milestone.$id == f.second.id!).first()?.percent == 100)
             #expect(try await Commitment.find(f.commitment.id, on: app.db)?.level == .complete)
             let updates = try await ProgressUpdate.query(on: app.db).sort(\.$createdAt).all().map(\.commitmentCompletion)
