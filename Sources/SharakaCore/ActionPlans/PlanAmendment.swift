@@ -18,6 +18,8 @@ public enum PlanRefusal: Error, Sendable, Equatable {
     case milestonesOutsideCommitment([String])
     /// Narrowing a plan's period would leave commitments outside it.
     case commitmentsOutsidePlan([String])
+    /// The lead body is an organisation of the platform.
+    case leadBodyUnknown
     /// The budget limits, checked against the plan's other commitments as they are at the write.
     case budget(BudgetLimits.Problem)
 }

@@ -26,6 +26,7 @@ struct CommitmentView: Sendable {
     let contact: String
     let completion: Int
 
+    var lead: LeadBody { LeadBody(organisationID: leadOrganisationID, organisationName: leadOrganisationName, written: leadBody) }
     var values: [OGPValue] { ogpValues.split(separator: ",").compactMap { OGPValue(rawValue: String($0)) } }
     var budget: MAD? { budgetCentimes.map(MAD.init(centimes:)) }
     var level: IRMCompletion { IRMCompletion.level(percent: completion) }

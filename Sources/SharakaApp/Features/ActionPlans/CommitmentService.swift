@@ -13,6 +13,7 @@ enum CommitmentService {
             let c = Commitment()
             form.apply(to: c)
             c.$plan.id = planID; c.completion = 0
+            try await nameLeadBody(c, on: db)
             try await checkDatesAndBudget(c, plan: plan, milestones: [], limits: limits, on: db)
             var after = PlanSnapshot.dict(PlanSnapshot.fields(c))
             after["proposals"] = linkedText(form.proposals)
@@ -34,6 +35,7 @@ enum CommitmentService {
             let linked = try await CommitmentProposal.query(on: db).filter(\.$commitment.$id == id).all(\.$proposal.$id)
             before["proposals"] = linkedText(linked.map(\.uuidString))
             form.apply(to: c)
+            try await nameLeadBody(c, on: db)
             let milestones = try await Milestone.query(on: db).filter(\.$commitment.$id == id).all()
             try await checkDatesAndBudget(c, plan: plan, milestones: milestones, limits: limits, on: db)
             var after = PlanSnapshot.dict(PlanSnapshot.fields(c))
@@ -112,6 +114,12 @@ enum CommitmentService {
            let refusal = PlanCalendar.checkMilestone(span, commitment: commitment) {
             throw refusal
         }
+    }
+
+    /// The lead body's name as the record writes it (exports, the API): the organisation's.
+    private static func nameLeadBody(_ c: Commitment, on db: any Database) async throws {
+        guard let id = c.$leadOrganisation.id, let organisation = try await Organisation.find(id, on: db) else { throw PlanRefusal.leadBodyUnknown }
+        c.leadBody = organisation.name.resolve(for: .fr)?.text ?? organisation.name.resolve(for: .ar)?.text ?? c.leadBody
     }
 
     private static func linkedText(_ ids: [String]) -> String { Set(ids).sorted().joined(separator: ",") }

@@ -59,9 +59,10 @@ enum PlanAdminPages {
                 CommitmentForm.changes.inputs(t, value: form.change, errors: errors),
                 checkboxes("values", legend: t(.fieldOGPValues), OGPValue.allCases.map { ($0.rawValue, t.ogpValue($0)) }, checked: form.values, error: errors["values"]),
                 FormField.select("theme", label: t(.fieldTheme), options: ProposalTheme.allCases.map { ($0.rawValue, t.theme($0)) }, selected: form.theme, error: errors["theme"]),
-                FormField.input("lead_body", label: t(.fieldLeadBody), value: form.leadBody, error: errors["lead_body"], required: true),
-                FormField.select("lead_organisation", label: t(.fieldLeadOrganisation), options: ctx.organisations.map { ($0.id!.uuidString, $0.name.resolve(for: lang)?.text ?? "") },
-                                 selected: form.leadOrganisation, error: errors["lead_organisation"], includeBlank: t(.choiceNone)),
+                // The lead body is an organisation of the platform, so that one council is one body
+                // on every page; a name written in an imported plan is shown until one is chosen.
+                FormField.select("lead_organisation", label: t(.fieldLeadBody), options: ctx.organisations.map { ($0.id!.uuidString, $0.name.resolve(for: lang)?.text ?? "") },
+                                 selected: form.leadOrganisation, error: errors["lead_organisation"], includeBlank: form.leadBody.isEmpty ? "—" : form.leadBody),
                 H.group(CommitmentForm.actorKinds.map { kind, label in
                     FormField.textarea("actors_\(kind.rawValue)", label: t(label), value: form.actors[kind] ?? "", error: errors["actors_\(kind.rawValue)"], rows: 2)
                 }),

@@ -112,7 +112,7 @@ struct CommitmentForm {
         f.reference = req.formText("reference"); f.title = titles.read(req); f.problem = problems.read(req); f.causes = causes.read(req)
         f.solution = solutions.read(req); f.change = changes.read(req)
         f.values = (try? req.content.get([String].self, at: "values")) ?? []
-        f.theme = req.formText("theme"); f.leadBody = req.formText("lead_body"); f.leadOrganisation = req.formText("lead_organisation")
+        f.theme = req.formText("theme"); f.leadOrganisation = req.formText("lead_organisation")
         for kind in CommitmentActor.allCases { f.actors[kind] = req.formText("actors_\(kind.rawValue)") }
         f.provinces = (try? req.content.get([String].self, at: "provinces")) ?? []
         f.starts = req.formText("starts"); f.ends = req.formText("ends"); f.budget = req.formText("budget"); f.contact = req.formText("contact")
@@ -130,8 +130,7 @@ struct CommitmentForm {
         if !okReference || takenReferences.contains(reference) { errors["reference"] = t(.errReference) }
         if values.isEmpty || !values.allSatisfy({ OGPValue(rawValue: $0) != nil }) { errors["values"] = t(.errOneValue) }
         if ProposalTheme(rawValue: theme ?? "") == nil { errors["theme"] = t.problem(.unknownChoice) }
-        if let p = AccountRules.checkText(leadBody, length: 2...200) { errors["lead_body"] = t.problem(p, min: 2, max: 200) }
-        if let o = leadOrganisation, !o.isEmpty, !organisations.contains(o) { errors["lead_organisation"] = t.problem(.unknownChoice) }
+        if !organisations.contains(leadOrganisation ?? "") { errors["lead_organisation"] = t(.errLeadOrganisation) }
         for (kind, text) in actors where text.count > 2000 { errors["actors_\(kind.rawValue)"] = t.problem(.tooLong, max: 2000) }
         if !Set(provinces).isSubset(of: known) { errors["provinces"] = t.problem(.unknownChoice) }
         errors.merge(dates(starts, ends, t)) { a, _ in a }
@@ -151,7 +150,7 @@ struct CommitmentForm {
     func apply(to c: Commitment) {
         c.reference = reference; c.title = title; c.problem = problem; c.causes = causes; c.solution = solution; c.changes = change
         c.ogpValues = OGPValue.allCases.filter { values.contains($0.rawValue) }.map(\.rawValue).joined(separator: ",")
-        c.theme = theme!; c.leadBody = leadBody; c.$leadOrganisation.id = leadOrganisation.flatMap(UUID.init(uuidString:))
+        c.theme = theme!; c.$leadOrganisation.id = leadOrganisation.flatMap(UUID.init(uuidString:))
         c.supportingActors = SupportingActors(actors: CommitmentActor.allCases.flatMap { kind in
             (actors[kind] ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 .map { SupportingActors.Actor(kind: kind.rawValue, name: $0) }

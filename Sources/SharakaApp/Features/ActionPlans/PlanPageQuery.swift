@@ -27,7 +27,7 @@ struct PlanCommitmentRow: Sendable {
     let id: UUID
     let reference: String
     let title: LocalizedText
-    let leadBody: String
+    let leadBody: LeadBody
     let completion: Int
     /// Whether any proposal of the co-creation went into it.
     let fromProposals: Bool
@@ -50,7 +50,8 @@ enum PlanPageQuery {
         let organisation_id: UUID, body_name: LocalizedText, process_id: UUID?, member: String, source_url: String
     }
     private struct CommitmentRow: Decodable {
-        let id: UUID, reference: String, title: LocalizedText, lead_body: String, completion: Int, from_proposals: Int
+        let id: UUID, reference: String, title: LocalizedText, lead_body: String, lead_organisation_id: UUID?, lead_name: LocalizedText?
+        let completion: Int, from_proposals: Int
     }
     private struct DocumentRow: Decodable { let name: String, file_sha256: String }
     private struct ListRow: Decodable {
@@ -73,14 +74,14 @@ enum PlanPageQuery {
     static func page(_ id: UUID, on db: any SQLDatabase) async throws -> Result? {
         guard let plan = try await head(id, on: db) else { return nil }
         let commitments = try await db.raw("""
-            SELECT c.id, c.reference, c.title, c.lead_body, c.completion,
+            SELECT c.id, c.reference, c.title, c.lead_body, c.lead_organisation_id, o.name AS lead_name, c.completion,
                    CASE WHEN EXISTS (SELECT 1 FROM commitment_proposals cp WHERE cp.commitment_id = c.id) THEN 1 ELSE 0 END AS from_proposals
-            FROM commitments c WHERE c.plan_id = \(bind: id) ORDER BY c.position, c.reference
+            FROM commitments c LEFT JOIN organisations o ON o.id = c.lead_organisation_id WHERE c.plan_id = \(bind: id) ORDER BY c.position, c.reference
             """).all(decoding: CommitmentRow.self)
         let documents = try await db.raw("SELECT name, file_sha256 FROM plan_documents WHERE plan_id = \(bind: id) ORDER BY created_at")
             .all(decoding: DocumentRow.self)
         return Result(plan: plan,
-                      commitments: commitments.map { PlanCommitmentRow(id: $0.id, reference: $0.reference, title: $0.title, leadBody: $0.lead_body,
+                      commitments: commitments.map { PlanCommitmentRow(id: $0.id, reference: $0.reference, title: $0.title, leadBody: LeadBody(organisationID: $0.lead_organisation_id, organisationName: $0.lead_name, written: $0.lead_body),
                                                                        completion: $0.completion, fromProposals: $0.from_proposals != 0) },
                       documents: documents.map { ($0.name, $0.file_sha256) })
     }

@@ -50,7 +50,7 @@ enum PlanPages {
         let rows: [[HNode]] = commitments.map { c in
             [H.text(c.reference),
              H.el("a", [.href(SiteURL.commitment(c.id).path(lang))], [LangText.node(c.title.resolve(for: lang), page: lang, t)]),
-             H.text(c.leadBody),
+             H.el("bdi", [], [H.text(c.leadBody.name(in: lang))]),
              H.text("\(c.completion) % — \(t.irm(c.level))"),
              H.text(c.fromProposals ? t(.fromProposals) : "—")]
         }

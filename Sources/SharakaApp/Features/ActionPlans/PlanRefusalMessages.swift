@@ -18,6 +18,7 @@ extension Localizer {
             return ("starts", self(.errMilestoneOutsideCommitment, ["from": commitment?.starts.map(day) ?? "", "to": commitment?.ends.map(day) ?? ""]))
         case .milestonesOutsideCommitment(let names): return ("starts", self(.errMilestonesOutside, ["list": list(names)]))
         case .commitmentsOutsidePlan(let refs): return ("period_start", self(.errCommitmentsOutside, ["list": list(refs)]))
+        case .leadBodyUnknown: return ("lead_organisation", self(.errLeadOrganisation))
         case .budget(.commitmentTooLarge): return ("budget", self(.errBudgetTooLarge, ["max": limits.maxCommitment.formatted(in: language)]))
         case .budget(.planTotalTooLarge): return ("budget", self(.errPlanBudgetTooLarge, ["max": limits.maxPlanTotal.formatted(in: language)]))
         }

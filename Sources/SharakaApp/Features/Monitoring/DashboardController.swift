@@ -28,8 +28,8 @@ enum DashboardPages {
             .init(label: t(.milestoneCompleted), value: standing[.completed]!, cssClass: "bar completed"),
             .init(label: t(.milestoneCancelled), value: standing[.cancelled]!, cssClass: "bar cancelled"),
         ]
-        let bodies = Dictionary(grouping: commitments, by: \.leadBody).map { body, cs in
-            Chart.Bar(label: body, value: cs.map(\.completion).reduce(0, +) / max(1, cs.count), display: "\(cs.map(\.completion).reduce(0, +) / max(1, cs.count)) %")
+        let bodies = Dictionary(grouping: commitments, by: \.leadBody.key).map { _, cs in
+            Chart.Bar(label: cs[0].leadBody.name(in: lang), value: cs.map(\.completion).reduce(0, +) / max(1, cs.count), display: "\(cs.map(\.completion).reduce(0, +) / max(1, cs.count)) %")
         }.sorted { $0.label < $1.label }
         var perProvince = data.provinces.map { p in
             Chart.Bar(label: p.name.resolve(for: lang)?.text ?? p.code, value: commitments.filter { $0.provinces.contains(p.code) }.count)

@@ -6,7 +6,7 @@ import SQLKit
 struct DashboardCommitment: Sendable {
     let id: UUID
     let reference: String
-    let leadBody: String
+    let leadBody: LeadBody
     let provinces: [String]
     let budgetCentimes: Int64?
     let completion: Int
@@ -41,7 +41,7 @@ struct PlanDashboardQuery: Sendable {
     }
 
     private struct CommitmentRow: Decodable {
-        let id: UUID, reference: String, lead_body: String, provinces: ProvinceCodes, budget_centimes: Int64?, completion: Int
+        let id: UUID, reference: String, lead_body: String, lead_organisation_id: UUID?, lead_name: LocalizedText?, provinces: ProvinceCodes, budget_centimes: Int64?, completion: Int
     }
     private struct MilestoneRow: Decodable {
         let commitment_id: UUID, title: LocalizedText, starts_on: String, ends_on: String, status: String, weight: Int, percent: Int
@@ -50,8 +50,9 @@ struct PlanDashboardQuery: Sendable {
 
     func run(on db: any SQLDatabase) async throws -> Result {
         let commitments = try await db.raw("""
-            SELECT id, reference, lead_body, provinces, budget_centimes, completion FROM commitments
-            WHERE plan_id = \(bind: plan) ORDER BY position, reference
+            SELECT c.id, c.reference, c.lead_body, c.lead_organisation_id, o.name AS lead_name, c.provinces, c.budget_centimes, c.completion
+            FROM commitments c LEFT JOIN organisations o ON o.id = c.lead_organisation_id
+            WHERE c.plan_id = \(bind: plan) ORDER BY c.position, c.reference
             """).all(decoding: CommitmentRow.self)
         let milestones = try await db.raw("""
             SELECT m.commitment_id, m.title, m.starts_on, m.ends_on, m.status, m.weight, m.percent
@@ -60,7 +61,7 @@ struct PlanDashboardQuery: Sendable {
         let provinces = try await db.raw("SELECT code, name FROM provinces ORDER BY code").all(decoding: ProvinceRow.self)
         return Result(
             commitments: commitments.map {
-                DashboardCommitment(id: $0.id, reference: $0.reference, leadBody: $0.lead_body, provinces: $0.provinces.codes,
+                DashboardCommitment(id: $0.id, reference: $0.reference, leadBody: LeadBody(organisationID: $0.lead_organisation_id, organisationName: $0.lead_name, written: $0.lead_body), provinces: $0.provinces.codes,
                                     budgetCentimes: $0.budget_centimes, completion: $0.completion)
             },
             milestones: milestones.map { m in

@@ -6,10 +6,12 @@ import Testing
 import Vapor
 
 @Suite struct PlanAdminTests {
-    static let commitment: [String: String] = [
+    /// A commitment's form, led by `lead` (an organisation of the platform).
+    static func commitment(_ lead: UUID) -> [String: String] { fields.merging(["lead_organisation": lead.uuidString]) { $1 } }
+    static let fields: [String: String] = [
         "reference": "OR-2025-01", "title_fr": "Budget régional ouvert", "title_ar": "ميزانية جهوية مفتوحة",
         "problem_fr": "Les citoyens ne peuvent pas lire le budget régional.", "solution_fr": "Publier le budget et son exécution en données ouvertes.",
-        "values[]": "access_to_information", "theme": "fiscal_transparency", "lead_body": "Conseil de la Région de l'Oriental",
+        "values[]": "access_to_information", "theme": "fiscal_transparency",
         "actors_civil_society": "Association Oujda Transparence\nRéseau des associations de Nador", "starts": "2025-04-01", "ends": "2027-06-30",
         "budget": "1 250 000,50", "contact": "ogp@oriental.ma",
     ]
@@ -42,22 +44,22 @@ import Vapor
             let plan = try #require(try await ActionPlan.query(on: app.db).first())
             #expect(plan.statusValue == .draft && plan.revision == 0)
             #expect(try await citizen.get("/fr/plans/new").status == .forbidden)
-            #expect(try await citizen.post("/fr/plans/\(plan.id!)/commitments/new", Self.commitment).status == .forbidden)
+            #expect(try await citizen.post("/fr/plans/\(plan.id!)/commitments/new", Self.commitment(council.id!)).status == .forbidden)
 
             // a commitment: bad input first
             let path = "/fr/plans/\(plan.id!)/commitments/new"
             try await client.get(path)
-            let badCommitment = try await client.post(path, Self.commitment.merging(["reference": "OR 1", "values[]": "", "budget": "12,34,5", "ends": "2024-01-01"]) { $1 })
+            let badCommitment = try await client.post(path, Self.commitment(council.id!).merging(["reference": "OR 1", "values[]": "", "budget": "12,34,5", "ends": "2024-01-01"]) { $1 })
             #expect(badCommitment.status == .unprocessableEntity)
             for message in [t(.errReference), t(.errOneValue), t(.errBudget), t(.errEndsBeforeStart)] { #expect(badCommitment.body.string.contains(message)) }
             #expect(try await Commitment.query(on: app.db).count() == 0)
-            #expect(try await client.post(path, Self.commitment).status == .seeOther)
+            #expect(try await client.post(path, Self.commitment(council.id!)).status == .seeOther)
             let commitment = try #require(try await Commitment.query(on: app.db).first())
             #expect(commitment.budgetCentimes == 125_000_050)
             #expect(commitment.supportingActors.actors.count == 2)
             // the same reference twice is refused
             try await client.get(path)
-            #expect(try await client.post(path, Self.commitment).status == .unprocessableEntity)
+            #expect(try await client.post(path, Self.commitment(council.id!)).status == .unprocessableEntity)
 
             // a milestone
             let mpath = "/fr/commitments/\(commitment.id!)/milestones/new"
@@ -83,7 +85,7 @@ import Vapor
             // adopted: a change without a reason is refused, with one it is revision 2
             let epath = "/fr/commitments/\(commitment.id!)/edit"
             try await client.get(epath)
-            let amended = Self.commitment.merging(["budget": "1 400 000"]) { $1 }
+            let amended = Self.commitment(council.id!).merging(["budget": "1 400 000"]) { $1 }
             let noReason = try await client.post(epath, amended)
             #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains(t(.errAmendmentReason)))
             #expect(try await Commitment.find(commitment.id, on: app.db)?.budgetCentimes == 125_000_050)
@@ -130,7 +132,7 @@ import Vapor
             let edit = try await client.get(path)
             #expect(edit.body.string.contains(proposal.title))
             // act: link the proposal (an amendment: the plan is in implementation)
-            var form = Self.commitment
+            var form = Self.commitment(f.commitment.$leadOrganisation.id!)
             form["reference"] = f.commitment.reference
             form["ends"] = f.commitment.endsOn
             form["proposals[]"] = proposal.id!.uuidString
@@ -159,7 +161,7 @@ import Vapor
             let path = "/fr/plans/\(f.plan.id!)/commitments/new"
             try await client.get(path)
             // act: the same form sent twice at once
-            let twice = Self.commitment.merging(["reference": "OR-2025-02"]) { $1 }
+            let twice = Self.commitment(f.commitment.$leadOrganisation.id!).merging(["reference": "OR-2025-02"]) { $1 }
             async let first = client.post(path, twice)
             async let second = client.post(path, twice)
             let statuses = try await [first.status, second.status]

@@ -154,7 +154,7 @@ import Vapor
             // a commitment outside the plan's period, or narrowed past its milestones
             let epath = "/fr/commitments/\(f.commitment.id!)/edit"
             try await client.get(epath)
-            var form = PlanAdminTests.commitment
+            var form = PlanAdminTests.commitment(f.commitment.$leadOrganisation.id!)
             form["reference"] = f.commitment.reference
             form["starts"] = "2026-01-01"; form["ends"] = "2028-06-30"
             let outside = try await client.post(epath, form)
@@ -170,6 +170,42 @@ import Vapor
                                                                             "adopting_body": f.plan.$adoptingBody.id.uuidString])
             #expect(plan.status == .unprocessableEntity && plan.body.string.contains(t(.errCommitmentsOutside, ["list": "OR-2025-03"])))
             #expect(try await AuditEntry.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func theLeadBodyIsOneOrganisationNamedInTheReadersLanguage(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: the council's commitments written, as before, with its name in three languages
+            let f = try await PlanFixture.make(app)
+            for (i, written) in ["Oriental Regional Council", "مجلس جهة الشرق"].enumerated() {
+                let c = Commitment()
+                c.reference = "OR-2025-0\(5 + i)"; c.position = 5 + i; c.title = .init([.fr: "Engagement \(i)"]); c.problem = .init(); c.causes = .init()
+                c.solution = .init(); c.changes = .init(); c.ogpValues = "access_to_information"; c.theme = "open_data"; c.leadBody = written
+                c.$leadOrganisation.id = f.commitment.$leadOrganisation.id; c.supportingActors = .init(actors: []); c.provinces = .init(codes: [])
+                c.startsOn = "2025-04-01"; c.endsOn = "2027-06-30"; c.contact = ""; c.completion = 0; c.$plan.id = f.plan.id!
+                try await c.create(on: app.db)
+            }
+            // check: one body on the dashboard, named in the page's language
+            let ar = try await Client(app).get("/ar/plans/\(f.plan.id!)/dashboard").body.string
+            let bodies = try #require(ar.range(of: "id=\"bodies\"")).upperBound
+            let chart = String(ar[bodies...].prefix(4000))
+            #expect(chart.contains("مجلس جهة الشرق") && !chart.contains("Oriental Regional Council") && !chart.contains("Conseil de la Région"))
+            let fr = try await Client(app).get("/fr/plans/\(f.plan.id!)").body.string
+            #expect(fr.components(separatedBy: "Conseil de la Région de l&#39;Oriental").count + fr.components(separatedBy: "Conseil de la Région de l'Oriental").count - 2 >= 3)
+            #expect(!fr.contains("Oriental Regional Council") && !fr.contains("مجلس جهة الشرق</bdi>"))
+
+            // the form takes an organisation, not a typed name
+            let client = Client(app)
+            try await client.login("official@example.ma", lang: "fr")
+            let path = "/fr/plans/\(f.plan.id!)/commitments/new"
+            let form = try await client.get(path).body.string
+            #expect(!form.contains("name=\"lead_body\"") && form.contains("name=\"lead_organisation\""))
+            var typed = PlanAdminTests.fields
+            typed["reference"] = "OR-2025-09"; typed["lead_body"] = "Conseil régional"; typed["amendment_reason"] = "Nouvel engagement décidé en comité."
+            let refused = try await client.post(path, typed)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains(Localizer(.fr)(.errLeadOrganisation).textEscaped))
+            #expect(try await Commitment.query(on: app.db).filter(\.$reference == "OR-2025-09").count() == 0)
         }
     }
 }

@@ -107,13 +107,13 @@ import VaporTesting
             try await client.login("official@example.ma", lang: "fr")
             let path = "/fr/plans/\(f.plan.id!)/commitments/new"
             try await client.get(path)
-            let tooBig = try await client.post(path, PlanAdminTests.commitment.merging(["budget": "999 999 999 999 999,99"]) { $1 })
+            let tooBig = try await client.post(path, PlanAdminTests.commitment(f.commitment.$leadOrganisation.id!).merging(["budget": "999 999 999 999 999,99"]) { $1 })
             #expect(tooBig.status == .unprocessableEntity)
             #expect(tooBig.body.string.contains("10\u{202F}000\u{202F}000\u{202F}000 MAD"))
             var settings = app.settings
             settings.budgetLimits = BudgetLimits(maxCommitment: MAD(dirhams: 1_000_000)!, maxPlanTotal: MAD(dirhams: 1_500_000)!)
             app.settings = settings
-            let overPlan = try await client.post(path, PlanAdminTests.commitment.merging(["budget": "400 000"]) { $1 })
+            let overPlan = try await client.post(path, PlanAdminTests.commitment(f.commitment.$leadOrganisation.id!).merging(["budget": "400 000"]) { $1 })
             #expect(overPlan.status == .unprocessableEntity) // 1 250 000,50 already in the fixture's commitment
             #expect(try await Commitment.query(on: app.db).count() == 1)
         }
