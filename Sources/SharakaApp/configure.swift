@@ -66,6 +66,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     app.middleware.use(StaticAssetsMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CurrentUserMiddleware())
+    app.middleware.use(NotificationDeliveryMiddleware())
 
     try routes(app)
     app.routeMethods = RouteMethods(app.routes.all)

@@ -28,5 +28,6 @@ enum Migrations {
         app.migrations.add(SecurityHardening())
         app.migrations.add(SupportCounter())
         app.migrations.add(KeysetProposalLists())
+        app.migrations.add(CreateNotificationEvents())
     }
 }

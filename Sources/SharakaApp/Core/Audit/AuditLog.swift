@@ -36,8 +36,9 @@ enum AuditLog {
     }
 
     /// `actorID` is a user's id, or a name such as "import" for the command line.
+    /// Notifications the change queued are fanned out after the commit, outside the lock.
     static func write<T: Sendable>(_ app: Application, actorID: String, _ body: @escaping @Sendable (any Database) async throws -> (T, [Change])) async throws -> T {
-        try await app.auditGate.run {
+        try await NotificationQueue.delivering(app) { try await app.auditGate.run {
             try await app.db.transaction { db in
                 if app.settings.engine == .postgres {
                     try await (db as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
@@ -48,7 +49,7 @@ enum AuditLog {
                 }
                 return result
             }
-        }
+        } }
     }
 
     /// Appends without taking the lock: only for the demo seed, which writes an empty

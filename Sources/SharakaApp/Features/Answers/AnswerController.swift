@@ -25,7 +25,6 @@ enum AnswerController {
         guard let state, errors.isEmpty else {
             return await req.render(AnswerPages.form(req.t, proposal: proposal, state: state?.rawValue, reasoning: reasoning, errors: errors))
         }
-        let publicURL = req.settings.publicURL
         // Audited: the reasoned response is part of the tamper-evident history (scope: the proposal).
         try await AuditLog.write(req.application, actor: user) { db in
             let previous = try await ProposalAnswer.query(on: db).filter(\.$proposal.$id == proposal.id!).sort(\.$createdAt, .descending).first()
@@ -36,9 +35,8 @@ enum AnswerController {
             } else {
                 try await sql.raw("UPDATE proposals SET answer_state = \(bind: state.rawValue) WHERE id = \(bind: proposal.id!)").run()
             }
-            var recipients = try await Notifier.followers(.proposal, proposal.id!, on: db)
-            recipients.insert(proposal.$author.id)
-            try await Notifier.emit(.answer, target: .proposal, id: proposal.id!, title: proposal.title, to: recipients, except: user.id, publicURL: publicURL, on: db)
+            try await Notifier.emit(.answer, target: .proposal, id: proposal.id!, title: proposal.title, to: [proposal.$author.id], followers: true,
+                                    except: [user.id!], on: db)
             return ((), [.init(action: previous == nil ? "answer" : "revise", objectKind: "proposal_answer", objectID: proposal.id!, scope: proposal.id!,
                                before: previous.map { ["state": $0.state, "reasoning": $0.reasoning] } ?? [:],
                                after: ["state": state.rawValue, "reasoning": reasoning])])

@@ -42,7 +42,6 @@ enum CommentController {
         let alignment = CommentAlignment(rawValue: rawAlignment ?? "") ?? .neutral
         if let p = CommentRules.checkBody(body) { return .badBody(p, target) }
         let comment = Comment(target: kind, targetID: targetID, parent: parent, authorID: user.id!, body: body, alignment: alignment)
-        let publicURL = req.settings.publicURL
         let repliedTo = parent
         try await req.db.transaction { db in
             try await comment.create(on: db)
@@ -52,12 +51,12 @@ enum CommentController {
             }
             // The person replied to hears "reply"; everyone else following hears "new comment".
             let follow = target.follow, followID = target.followID ?? targetID
-            var followers = try await Notifier.followers(follow, followID, on: db)
+            var except: Set<UUID> = [user.id!]
             if let parent = repliedTo, parent.$author.id != user.id {
-                followers.remove(parent.$author.id)
-                try await Notifier.emit(.reply, target: follow, id: followID, title: target.title, to: [parent.$author.id], except: user.id, publicURL: publicURL, on: db)
+                except.insert(parent.$author.id)
+                try await Notifier.emit(.reply, target: follow, id: followID, title: target.title, to: [parent.$author.id], on: db)
             }
-            try await Notifier.emit(.comment, target: follow, id: followID, title: target.title, to: followers, except: user.id, publicURL: publicURL, on: db)
+            try await Notifier.emit(.comment, target: follow, id: followID, title: target.title, followers: true, except: except, on: db)
         }
         return .posted(comment, target)
     }

@@ -75,12 +75,12 @@ enum MeetingController {
         }
         let grew = Int(form.capacity)! > meeting.capacity
         form.apply(to: meeting)
-        let title = req.t.text(meeting.title), publicURL = req.settings.publicURL
+        let title = req.t.text(meeting.title)
         try await req.db.transaction { db in
             try await lock(meeting.id!, db as! any SQLDatabase)
             try await meeting.save(on: db)
             try await SearchIndex.refresh(.meeting, meeting.id!, on: db)
-            if grew { try await promote(meeting.id!, title: title, publicURL: publicURL, on: db) }
+            if grew { try await promote(meeting.id!, title: title, on: db) }
         }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
@@ -139,13 +139,12 @@ enum MeetingController {
         let user = try req.requireUser()
         let (meeting, _) = try await find(req)
         guard Date() < meeting.startsAt else { throw Refusal(.unprocessableEntity, .refusalRegistrationClosed) }
-        let publicURL = req.settings.publicURL
         let title = req.t.text(meeting.title)
         try await req.db.transaction { db in
             let sql = db as! any SQLDatabase
             try await lock(meeting.id!, sql)
             try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!).filter(\.$user.$id == user.id!).delete()
-            try await promote(meeting.id!, title: title, publicURL: publicURL, on: db)
+            try await promote(meeting.id!, title: title, on: db)
         }
         req.flash(req.t(.registrationCancelled))
         return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
@@ -278,7 +277,7 @@ enum MeetingController {
     }
 
     /// Moves the first people waiting into free places, in order of arrival, and tells them.
-    static func promote(_ meetingID: UUID, title: String, publicURL: String, on db: any Database) async throws {
+    static func promote(_ meetingID: UUID, title: String, on db: any Database) async throws {
         guard let meeting = try await Meeting.find(meetingID, on: db) else { return }
         var promoted: Set<UUID> = []
         while true {
@@ -291,7 +290,7 @@ enum MeetingController {
             try await next.save(on: db)
             promoted.insert(next.$user.id)
         }
-        try await Notifier.emit(.promoted, target: .meeting, id: meetingID, title: title, to: promoted, except: nil, publicURL: publicURL, on: db)
+        try await Notifier.emit(.promoted, target: .meeting, id: meetingID, title: title, to: promoted, on: db)
     }
 
     static func find(_ req: Request) async throws -> (Meeting, ParticipatoryProcess) {

@@ -69,7 +69,7 @@ struct ModeratedContent {
         try await SearchIndex.refresh(searchKind, id, on: db)
     }
 
-    func notifyHidden(publicURL: String, on db: any Database) async throws {
-        try await Notifier.emit(.hidden, target: follow, id: followID, title: excerpt, to: [authorID], except: nil, publicURL: publicURL, on: db)
+    func notifyHidden(on db: any Database) async throws {
+        try await Notifier.emit(.hidden, target: follow, id: followID, title: excerpt, to: [authorID], on: db)
     }
 }

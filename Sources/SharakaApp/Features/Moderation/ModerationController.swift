@@ -22,7 +22,6 @@ enum ModerationController {
             req.flash(req.t.problem(p, max: ModerationRules.detailsLength.upperBound))
             return req.redirect(to: back)
         }
-        let publicURL = req.settings.publicURL
         do {
             try await req.db.transaction { db in
                 try await Report(target: kind, id: id, reporterID: user.id!, reason: reason, details: details).create(on: db)
@@ -30,7 +29,7 @@ enum ModerationController {
                 if ModerationRules.shouldAutoHide(distinctReporters: open, alreadyHidden: content.hiddenAt != nil),
                    try await content.hide(at: Date(), on: db) {
                     try await ModerationDecision(target: kind, id: id, action: .hide, reason: "auto: \(open) reports", moderatorID: nil).create(on: db)
-                    try await content.notifyHidden(publicURL: publicURL, on: db)
+                    try await content.notifyHidden(on: db)
                 }
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -89,11 +88,10 @@ enum ModerationController {
         }
         let author = try await User.find(content.authorID, on: req.db)
         if action == .block, let author, author.roleValue >= .moderator { throw Abort(.forbidden) }
-        let publicURL = req.settings.publicURL
         let now = Date()
         try await req.db.transaction { db in
             if ModerationRules.hiddenAfter(action) {
-                if try await content.hide(at: now, on: db) { try await content.notifyHidden(publicURL: publicURL, on: db) }
+                if try await content.hide(at: now, on: db) { try await content.notifyHidden(on: db) }
             } else {
                 try await content.restore(on: db)
             }

@@ -25,7 +25,7 @@ enum MilestoneReminders {
             guard let c = byID[m.$commitment.id], let plan = plans[c.$plan.id] else { continue }
             let delayed = m.isDelayed(today: today)
             let column = delayed ? "delay_reminded_for" : "due_reminded_for"
-            try await app.db.transaction { db in
+            try await NotificationQueue.delivering(app) { try await app.db.transaction { db in
                 let claimed = try await (db as! any SQLDatabase).raw("""
                     UPDATE milestones SET \(ident: column) = \(bind: m.endsOn)
                     WHERE id = \(bind: m.id!) AND (\(ident: column) IS NULL OR \(ident: column) <> \(bind: m.endsOn))
@@ -35,8 +35,8 @@ enum MilestoneReminders {
                 let recipients = try await officials(of: [plan.$adoptingBody.id, m.$responsibleOrganisation.id].compactMap { $0 }, on: db)
                 try await Notifier.emit(delayed ? .milestoneDelayed : .milestoneDue, target: .commitment, id: c.id!,
                                         title: "\(c.reference) — \(m.title.resolve(for: .fr)?.text ?? m.title.resolve(for: .ar)?.text ?? "")",
-                                        to: recipients, except: nil, publicURL: app.settings.publicURL, on: db)
-            }
+                                        to: recipients, on: db)
+            } }
         }
     }
 

@@ -9,6 +9,7 @@ import Vapor
 enum NotificationJobs {
     static var all: [ScheduledJob] {
         [
+            ScheduledJob(name: "notification-delivery", interval: 60) { app, now in try await NotificationQueue.deliverQueued(app, now: now) },
             ScheduledJob(name: "phase-announcements", interval: 600) { app, now in try await announcePhases(app, now: now) },
             ScheduledJob(name: "meeting-reminders", interval: 900) { app, now in try await remindMeetings(app, now: now) },
             ScheduledJob(name: "daily-digests", interval: 900) { app, now in try await sendDigests(app, now: now) },
@@ -28,15 +29,13 @@ enum NotificationJobs {
             guard marker != process.announcedPhase else { continue }
             let previous = process.announcedPhase
             let title = Localizer(.ar).text(process.title)
-            let publicURL = app.settings.publicURL
-            try await app.db.transaction { db in
+            try await NotificationQueue.delivering(app) { try await app.db.transaction { db in
                 let sql = db as! any SQLDatabase
                 let unchanged: SQLQueryString = previous.map { "announced_phase = \(bind: $0)" } ?? "announced_phase IS NULL"
                 let won = try await sql.raw("UPDATE processes SET announced_phase = \(bind: marker) WHERE id = \(bind: process.id!) AND \(unchanged) RETURNING id").all()
                 guard !won.isEmpty, previous != nil, current != nil else { return }
-                let followers = try await Notifier.followers(.process, process.id!, on: db)
-                try await Notifier.emit(.phaseChange, target: .process, id: process.id!, title: title, to: followers, except: nil, publicURL: publicURL, on: db)
-            }
+                try await Notifier.emit(.phaseChange, target: .process, id: process.id!, title: title, followers: true, on: db)
+            } }
         }
     }
 
@@ -46,15 +45,14 @@ enum NotificationJobs {
             .filter(\.$startsAt >= now.addingTimeInterval(12 * 3600)).filter(\.$startsAt < now.addingTimeInterval(36 * 3600)).all()
         for meeting in meetings where NotificationRules.isTomorrow(start: meeting.startsAt, now: now) {
             let title = Localizer(.ar).text(meeting.title)
-            let publicURL = app.settings.publicURL
-            try await app.db.transaction { db in
+            try await NotificationQueue.delivering(app) { try await app.db.transaction { db in
                 let sql = db as! any SQLDatabase
                 let won = try await sql.raw("UPDATE meetings SET reminded_at = \(bind: now) WHERE id = \(bind: meeting.id!) AND reminded_at IS NULL RETURNING id").all()
                 guard !won.isEmpty else { return }
                 let people = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!)
                     .filter(\.$status == RegistrationStatus.registered.rawValue).all().map(\.$user.id)
-                try await Notifier.emit(.meetingTomorrow, target: .meeting, id: meeting.id!, title: title, to: Set(people), except: nil, publicURL: publicURL, on: db)
-            }
+                try await Notifier.emit(.meetingTomorrow, target: .meeting, id: meeting.id!, title: title, to: Set(people), on: db)
+            } }
         }
     }
 

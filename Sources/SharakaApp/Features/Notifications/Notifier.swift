@@ -5,24 +5,21 @@ import Vapor
 
 /// Records what happened for the people concerned and mails those who asked for it at
 /// once. Called inside the transaction of the change, so that nobody hears about a
-/// change that was rolled back.
+/// change that was rolled back; the fan-out happens after the commit.
 enum Notifier {
-    static func emit(_ kind: NotificationKind, target: FollowTarget, id: UUID, title: String,
-                     to recipients: Set<UUID>, except actor: UUID?, publicURL: String, on db: any Database) async throws {
-        let ids = recipients.subtracting(actor.map { [$0] } ?? [])
-        guard !ids.isEmpty else { return }
-        let users = try await User.query(on: db).filter(\.$id ~~ Array(ids)).filter(\.$deletedAt == nil).all()
-        for user in users {
-            let n = Notification(userID: user.id!, kind: kind, target: target, targetID: id, title: title)
-            if user.emailNotifications == EmailPreference.immediate.rawValue, user.confirmedAt != nil {
-                let t = Localizer(user.language)
-                try await Outbox.enqueue(to: user.email, subject: "\(t(.appName)) — \(line(t, kind, title))",
-                                         body: t(.mailNotificationBody, ["name": user.name, "what": line(t, kind, title),
-                                                                        "link": publicURL + url(target, id).path(user.language)]), on: db)
-                n.emailedAt = Date()
-            }
-            try await n.create(on: db)
-        }
+    /// Queues one event for the people concerned: `recipients` by name, the target's followers
+    /// when `followers`, never those in `except`. One row whatever their number; the fan-out
+    /// runs after the commit (`NotificationQueue`).
+    static func emit(_ kind: NotificationKind, target: FollowTarget, id: UUID, title: String, to recipients: Set<UUID> = [], followers: Bool = false,
+                     except: Set<UUID> = [], on db: any Database) async throws {
+        let named = recipients.subtracting(except)
+        guard !named.isEmpty || followers else { return }
+        let eventID = UUID()
+        try await (db as! any SQLDatabase).raw("""
+            INSERT INTO notification_events (id, created_at, kind, target_kind, target_id, title, recipients, followers, except_ids)
+            VALUES (\(bind: eventID), \(bind: Date()), \(bind: kind.rawValue), \(bind: target.rawValue), \(bind: id), \(bind: String(title.prefix(200))),
+                    \(bind: named.map(\.uuidString).sorted().joined(separator: ",")), \(bind: followers), \(bind: except.map(\.uuidString).sorted().joined(separator: ",")))
+            """).run()
     }
 
     static func followers(_ target: FollowTarget, _ id: UUID, on db: any Database) async throws -> Set<UUID> {

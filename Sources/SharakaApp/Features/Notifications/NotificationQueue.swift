@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+import SharakaCore
+import SQLKit
+import Vapor
+
+/// Notifications leave a change in two steps. Inside the change's transaction, `Notifier.emit`
+/// writes one event row, whatever the number of followers. After the commit (and so after the
+/// audit lock is released) `deliver` fans each event out in a transaction of its own: one
+/// INSERT … SELECT writes every follower's notification, one SELECT finds who wants a mail at
+/// once, one multi-row INSERT queues those mails. The `notification-delivery` job delivers
+/// whatever a crash left between the two steps.
+/// (A task-local list of the request's own events would spare a SELECT, but SQLite's
+/// transactions run their closure outside the task, where task-locals are not seen.)
+enum NotificationQueue {
+    /// Runs `body` (which commits its own transactions), then delivers what is queued. Each
+    /// event is claimed by the DELETE that starts its delivery, so two instances or two
+    /// requests delivering at once tell everybody once.
+    static func delivering<T: Sendable>(_ app: Application, _ body: () async throws -> T) async throws -> T {
+        let result = try await body()
+        do { try await deliverQueued(app) } catch {
+            // What is left stays queued: the job delivers it on its next round.
+            app.logger.warning("notification delivery: \(String(reflecting: error))")
+        }
+        return result
+    }
+
+    private struct Event: Decodable {
+        let id: UUID, kind: String, target_kind: String, target_id: UUID, title: String, recipients: String, followers: Bool, except_ids: String
+    }
+    private struct MailRow: Decodable { let email: String, name: String, preferred_language: String }
+
+    /// Fans one event out, once: the DELETE claims it (a second instance finds nothing to delete).
+    static func deliver(_ id: UUID, app: Application, now: Date = Date()) async throws {
+        try await app.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard let event = try await sql.raw("""
+                DELETE FROM notification_events WHERE id = \(bind: id)
+                RETURNING id, kind, target_kind, target_id, title, recipients, followers, except_ids
+                """).first(decoding: Event.self),
+                  let kind = NotificationKind(rawValue: event.kind), let target = FollowTarget(rawValue: event.target_kind) else { return }
+            let named = event.recipients.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
+            let except = event.except_ids.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
+            var who: [SQLQueryString] = []
+            if !named.isEmpty { who.append("u.id IN (\(binds: named))") }
+            if event.followers {
+                who.append("u.id IN (SELECT f.user_id FROM follows f WHERE f.target_kind = \(bind: event.target_kind) AND f.target_id = \(bind: event.target_id))")
+            }
+            guard !who.isEmpty else { return }
+            var recipients: SQLQueryString = "u.deleted_at IS NULL AND (\(who.joined(separator: " OR ")))"
+            if !except.isEmpty { recipients = recipients + " AND u.id NOT IN (\(binds: except))" }
+            let immediate: SQLQueryString = "u.email_notifications = \(bind: EmailPreference.immediate.rawValue) AND u.confirmed_at IS NOT NULL"
+            // SQLite keeps ids as text, the way Swift spells a UUID: a random (version 4) one is made in SQL.
+            let newID: SQLQueryString = sql.dialect.name == "postgresql" ? "gen_random_uuid()" : """
+                (hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+                 || substr('89AB', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
+                """
+            try await sql.raw("""
+                INSERT INTO notifications (id, created_at, user_id, kind, target_kind, target_id, title, emailed_at)
+                SELECT \(newID), \(bind: now), u.id, \(bind: event.kind), \(bind: event.target_kind), \(bind: event.target_id), \(bind: event.title),
+                       CASE WHEN \(immediate) THEN \(bind: now) ELSE NULL END
+                FROM users u WHERE \(recipients)
+                """).run()
+            let mails = try await sql.raw("SELECT u.email, u.name, u.preferred_language FROM users u WHERE \(recipients) AND \(immediate)")
+                .all(decoding: MailRow.self)
+            let publicURL = app.settings.publicURL
+            let messages = mails.map { m -> OutboxMessage in
+                let language = Language(rawValue: m.preferred_language) ?? .ar
+                let t = Localizer(language), line = Notifier.line(t, kind, event.title)
+                return OutboxMessage(recipient: m.email, subject: "\(t(.appName)) — \(line)",
+                                     body: t(.mailNotificationBody, ["name": m.name, "what": line,
+                                                                    "link": publicURL + Notifier.url(target, event.target_id).path(language)]), now: now)
+            }
+            if !messages.isEmpty { try await messages.create(on: db) }
+        }
+    }
+
+    /// Delivers the queued events, oldest first (also the job's round, for what a crash left).
+    static func deliverQueued(_ app: Application, now: Date = Date()) async throws {
+        let ids = try await (app.db as! any SQLDatabase).raw("SELECT id FROM notification_events ORDER BY created_at LIMIT 200").all(decoding: IDRow.self)
+        for row in ids { try await deliver(row.id, app: app, now: now) }
+    }
+    private struct IDRow: Decodable { let id: UUID }
+}

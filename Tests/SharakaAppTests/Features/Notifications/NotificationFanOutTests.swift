@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+@testable import SharakaApp
+import SharakaCore
+import SQLKit
+import Testing
+import Vapor
+
+/// An event is one row in the change's transaction; its fan-out after the commit is a fixed
+/// handful of statements, whatever the number of followers.
+@Suite struct NotificationFanOutTests {
+    @Test(arguments: Engine.all)
+    func anAnswerToAManyFollowedProposalCostsTheSameStatements(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: two proposals, one followed by 4 people, the other by 120 (10 of them wanting mail at once)
+            let counter = StatementCounter()
+            counter.install(on: app)
+            let process = try await processInPhase(app, .response)
+            let author = try await TestFixtures.user(app, email: "author@example.ma", name: "Amina")
+            try await organiserOfficial(app, process)
+            let few = try await TestFixtures.proposal(app, process: process, author: author, title: "Une proposition suivie par peu de monde")
+            let many = try await TestFixtures.proposal(app, process: process, author: author, title: "Une proposition suivie par beaucoup de monde")
+            let sql = app.db as! any SQLDatabase
+            for i in 0..<120 {
+                let id = UUID()
+                try await sql.raw("""
+                    INSERT INTO users (id, created_at, name, email, password_hash, preferred_language, role, email_notifications, confirmed_at)
+                    VALUES (\(bind: id), \(bind: Date()), \(bind: "Suiveur \(i)"), \(bind: "f\(i)@example.ma"), 'x', 'fr', 'citizen',
+                            \(bind: i < 10 ? "immediate" : "none"), \(bind: Date()))
+                    """).run()
+                try await Notifier.follow(id, .proposal, many.id!, on: app.db)
+                if i < 4 { try await Notifier.follow(id, .proposal, few.id!, on: app.db) }
+            }
+            let official = Client(app)
+            try await official.login("official@oriental.ma")
+            let answer = ["state": "rejected", "reasoning": "Le budget est déjà publié chaque année sur le portail."]
+            func statements(_ p: Proposal) async throws -> Int {
+                try await official.get("/fr/proposals/\(p.id!)")
+                var status: HTTPStatus = .ok
+                let count = try await counter.during { status = try await official.post("/fr/proposals/\(p.id!)/answer", answer).status }.count
+                #expect(status == .seeOther)
+                return count
+            }
+
+            // act
+            let small = try await statements(few), large = try await statements(many)
+
+            // check: the same statements for 5 and 121 people told; everyone told once; nothing left queued
+            #expect(small == large, "answer with 5 recipients: \(small) statements, with 121: \(large)")
+            #expect(try await Notification.query(on: app.db).filter(\.$targetID == few.id!).count() == 5)
+            #expect(try await Notification.query(on: app.db).filter(\.$targetID == many.id!).count() == 121)
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient ~~ (0..<10).map { "f\($0)@example.ma" }).count() == 10 + 4)
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM notification_events").first(decoding: Count.self)?.n == 0)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func anEventLeftByACrashIsDeliveredOnceByTheJob(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: an event queued in a transaction whose process stopped before delivering it
+            let process = try await processInPhase(app, .proposals)
+            let people = [try await TestFixtures.user(app, email: "a@example.ma"), try await TestFixtures.user(app, email: "b@example.ma")]
+            for p in people { try await Notifier.follow(p.id!, .process, process.id!, on: app.db) }
+            try await app.db.transaction { db in
+                try await Notifier.emit(.phaseChange, target: .process, id: process.id!, title: "Oriental 2025", followers: true, except: [people[1].id!], on: db)
+            }
+            #expect(try await Notification.query(on: app.db).count() == 0)
+            // act: two instances' jobs at once
+            async let one: Void = NotificationQueue.deliverQueued(app)
+            async let two: Void = NotificationQueue.deliverQueued(app)
+            _ = try await (one, two)
+            // check: told once, the excepted person not at all
+            let notes = try await Notification.query(on: app.db).all()
+            #expect(notes.map(\.$user.id) == [people[0].id!] && notes.first?.kind == "phase_change")
+        }
+    }
+
+    struct Count: Decodable { let n: Int }
+}
