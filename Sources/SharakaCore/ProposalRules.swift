@@ -31,9 +31,38 @@ public enum ProposalRules {
     public static func checkTitle(_ s: String) -> FieldProblem? { AccountRules.checkText(s, length: titleLength) }
     public static func checkBody(_ s: String) -> FieldProblem? { AccountRules.checkText(s, length: bodyLength) }
 
-    /// Once someone has supported or commented, the text they reacted to must stay as it was.
-    public static func authorMayEdit(status: ProposalStatus, supports: Int, comments: Int) -> Bool {
-        status == .published && supports == 0 && comments == 0
+    /// Whether the author may still rewrite the proposal (`ProposalEditing` says why not).
+    public static func authorMayEdit(status: ProposalStatus, supports: Int, comments: Int, answered: Bool = false, included: Bool = false) -> Bool {
+        ProposalEditing.refusal(.init(status: status, supports: supports, comments: comments, answered: answered, included: included)) == nil
+    }
+}
+
+/// When a proposal's author may still rewrite it. The text people supported or commented on,
+/// the text the administration answered, the text a commitment took up must stay as it was:
+/// otherwise an answer or a commitment would point at words nobody proposed.
+public enum ProposalEditing {
+    public struct Facts: Sendable, Equatable {
+        public var status: ProposalStatus
+        public var supports: Int
+        public var comments: Int
+        /// The administration has given a decision (a holding note "under evaluation" is not one).
+        public var answered: Bool
+        /// A commitment of an action plan names it.
+        public var included: Bool
+
+        public init(status: ProposalStatus, supports: Int, comments: Int, answered: Bool, included: Bool) {
+            self.status = status; self.supports = supports; self.comments = comments; self.answered = answered; self.included = included
+        }
+    }
+
+    public enum Refusal: Error, Sendable, Equatable { case withdrawn, reactedTo, answered, included }
+
+    public static func refusal(_ f: Facts) -> Refusal? {
+        if f.status != .published { return .withdrawn }
+        if f.included { return .included }
+        if f.answered { return .answered }
+        if f.supports > 0 || f.comments > 0 { return .reactedTo }
+        return nil
     }
 }
 

@@ -27,3 +27,21 @@ import Testing
         #expect(LinkedText.segments("") == [])
     }
 }
+
+@Suite struct ProposalEditingTests {
+    func facts(_ status: ProposalStatus = .published, supports: Int = 0, comments: Int = 0, answered: Bool = false, included: Bool = false) -> ProposalEditing.Facts {
+        .init(status: status, supports: supports, comments: comments, answered: answered, included: included)
+    }
+
+    @Test func theAuthorRewritesOnlyWhatNobodyHasTakenUpYet() {
+        #expect(ProposalEditing.refusal(facts()) == nil)
+        #expect(ProposalEditing.refusal(facts(.withdrawn)) == .withdrawn)
+        #expect(ProposalEditing.refusal(facts(supports: 1)) == .reactedTo)
+        #expect(ProposalEditing.refusal(facts(comments: 2)) == .reactedTo)
+        // answered or included, even with no support or comment: the answer and the commitment point at this text
+        #expect(ProposalEditing.refusal(facts(answered: true)) == .answered)
+        #expect(ProposalEditing.refusal(facts(answered: true, included: true)) == .included)
+        #expect(!ProposalRules.authorMayEdit(status: .published, supports: 0, comments: 0, answered: true))
+        #expect(!ProposalRules.authorMayEdit(status: .published, supports: 0, comments: 0, included: true))
+    }
+}

@@ -2,14 +2,19 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Inside an audited transaction, the rows a decision rests on are read again after the audit
-/// lock: on PostgreSQL also locked with `FOR UPDATE`, so that writers outside the audit log
-/// (support counters, the reminders job) wait until the decision is written; SQLite has one
-/// writer at a time anyway.
+/// Inside a transaction, the rows a decision rests on are locked before they are read, so
+/// that writers outside the audit log (support counters, comments, the reminders job) wait
+/// until the decision is written: on PostgreSQL the row, with `FOR UPDATE`; on SQLite the
+/// database's write lock, taken by a write that changes nothing — a transaction that read
+/// first and wrote later would fail if another connection had committed in between.
 enum RowLock {
     static func lock(_ table: String, id: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+        let sql = db as! any SQLDatabase
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+        } else {
+            try await sql.raw("UPDATE \(ident: table) SET id = id WHERE id = \(bind: id)").run()
+        }
     }
 
     /// The model, locked and read afresh; nil when it is gone.

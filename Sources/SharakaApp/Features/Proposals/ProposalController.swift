@@ -90,7 +90,10 @@ enum ProposalController {
         let follow = NotificationPages.followButton(t, .proposal, id, following: viewer?.following ?? false, signedIn: req.currentUser != nil)
         return await req.render(ProposalPages.show(t, proposal: proposal, processID: process.id, viewer: req.currentUser, supported: viewer?.supported ?? false,
                                                    canSupport: process.allows(.support), mergedFrom: page.mergedFrom,
-                                                   comments: comments, answer: answer, follow: follow))
+                                                   comments: comments, answer: answer, follow: follow,
+                                                   editable: ProposalRules.authorMayEdit(status: proposal.status, supports: proposal.supports, comments: proposal.comments,
+                                                                                         answered: page.answers.contains { $0.state?.isDecision == true },
+                                                                                         included: !page.commitments.isEmpty)))
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -109,20 +112,21 @@ enum ProposalController {
         if !errors.isEmpty {
             return await req.render(ProposalPages.form(req.t, process: process, proposal: proposal, form: form, errors: errors, provinces: provinces, organisations: orgs, status: .unprocessableEntity))
         }
-        // Re-checked inside the write: a support may have arrived since the page was loaded.
+        // Decided again inside the write, on the row locked: a support, a comment or an answer
+        // may have arrived since the page was loaded.
         form.apply(to: proposal)
-        let updated = try await req.db.transaction { db in
-          let rows = try await (db as! any SQLDatabase).raw("""
-            UPDATE proposals SET title = \(bind: proposal.title), body = \(bind: proposal.body), language = \(bind: proposal.language),
-              ogp_value = \(bind: proposal.ogpValue), theme = \(bind: proposal.theme), province_code = \(bind: proposal.provinceCode),
-              organisation_id = \(bind: proposal.$organisation.id), search_text = \(bind: proposal.searchText), updated_at = \(bind: Date())
-            WHERE id = \(bind: proposal.id!) AND supports_count = 0 AND comments_count = 0 AND status = 'published'
-            RETURNING id
-            """).all()
-          if !rows.isEmpty { try await SearchIndex.refresh(.proposal, proposal.id!, on: db) }
-          return rows
+        try await req.db.transaction { db in
+            try await RowLock.lock(Proposal.schema, id: proposal.id!, on: db)
+            guard let facts = try await ProposalFacts.editing(proposal.id!, on: db as! any SQLDatabase) else { throw Abort(.notFound) }
+            if ProposalEditing.refusal(facts) != nil { throw Refusal(.conflict, .refusalNotEditable) }
+            try await (db as! any SQLDatabase).raw("""
+                UPDATE proposals SET title = \(bind: proposal.title), body = \(bind: proposal.body), language = \(bind: proposal.language),
+                  ogp_value = \(bind: proposal.ogpValue), theme = \(bind: proposal.theme), province_code = \(bind: proposal.provinceCode),
+                  organisation_id = \(bind: proposal.$organisation.id), search_text = \(bind: proposal.searchText), updated_at = \(bind: Date())
+                WHERE id = \(bind: proposal.id!)
+                """).run()
+            try await SearchIndex.refresh(.proposal, proposal.id!, on: db)
         }
-        guard !updated.isEmpty else { throw Refusal(.conflict, .refusalNotEditable) }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
     }
@@ -208,7 +212,7 @@ enum ProposalController {
         let user = try req.requireUser()
         let proposal = try await find(req)
         guard proposal.$author.id == user.id else { throw Abort(.forbidden) }
-        guard ProposalRules.authorMayEdit(status: proposal.statusValue, supports: proposal.supportsCount, comments: proposal.commentsCount) else {
+        guard let facts = try await ProposalFacts.editing(proposal.id!, on: req.sql), ProposalEditing.refusal(facts) == nil else {
             throw Refusal(.conflict, .refusalNotEditable)
         }
         let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!

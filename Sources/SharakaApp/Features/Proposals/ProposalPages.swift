@@ -77,7 +77,7 @@ enum ProposalPages {
     }
 
     static func show(_ t: Localizer, proposal p: ProposalView, processID: UUID, viewer: User?, supported: Bool, canSupport: Bool,
-                     mergedFrom: [ProposalView.Link], comments: CommentViews.Section, answer: HNode, follow: HNode) -> Page {
+                     mergedFrom: [ProposalView.Link], comments: CommentViews.Section, answer: HNode, follow: HNode, editable: Bool = false) -> Page {
         let lang = t.language
         let isAuthor = viewer?.id == p.authorID
         var actions: [HNode] = []
@@ -88,7 +88,7 @@ enum ProposalPages {
         } else if viewer == nil && canSupport && p.status == .published {
             actions.append(H.p([], H.a(t(.supportLoginToSupport), href: SiteURL.login.path(lang) + "?next=" + SiteURL.proposal(p.id).path(lang))))
         }
-        if isAuthor && ProposalRules.authorMayEdit(status: p.status, supports: p.supports, comments: p.comments) {
+        if isAuthor && editable {
             actions.append(H.a(t(.proposalEdit), href: SiteURL.proposalEdit(p.id).path(lang), [.cls("button secondary")]))
         }
         actions.append(follow)

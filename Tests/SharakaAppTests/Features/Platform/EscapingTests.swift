@@ -40,6 +40,12 @@ import Vapor
             proposal.provinceCode = p; proposal.status = "published"; proposal.supportsCount = 0; proposal.commentsCount = 0; proposal.randomKey = 1
             proposal.searchText = p; proposal.$process.id = process.id!; proposal.$author.id = admin.id!; proposal.$organisation.id = org.id!
             try await proposal.create(on: app.db)
+            // The same text in a proposal nobody has answered or taken up yet: its author may still edit it.
+            let editable = Proposal()
+            editable.title = p; editable.body = p; editable.language = "ar"; editable.ogpValue = p; editable.theme = p
+            editable.provinceCode = p; editable.status = "published"; editable.supportsCount = 0; editable.commentsCount = 0; editable.randomKey = 2
+            editable.searchText = p; editable.$process.id = process.id!; editable.$author.id = admin.id!; editable.$organisation.id = org.id!
+            try await editable.create(on: app.db)
             try await Phase(processID: process.id!, kind: .proposals, name: LocalizedText([.ar: p, .fr: p]), starts: Day(Date()), ends: Day(Date()).adding(days: 3)).create(on: app.db)
             // co-creation content: discussion, answer, workshop with minutes, notification, report
             let comment = Comment(target: .proposal, targetID: proposal.id!, parent: nil, authorID: admin.id!, body: p + "\nhttps://x.ma/\(p)", alignment: .against)
@@ -106,7 +112,7 @@ import Vapor
                          "/account", "/admin/users", "/admin/users?q=\(Client.encode(p))", "/admin/organisations",
                          "/admin/organisations/\(org.id!)", "/admin/organisations/new", "/admin/region", "/admin/outbox",
                          "/login?next=\(Client.encode(p))", "/processes", "/processes/\(process.id!)", "/processes/\(process.id!)/edit", "/processes/new", "/processes/\(process.id!)/proposals", "/processes/\(process.id!)/proposals?sort=newest&province=\(Client.encode(p))",
-                         "/processes/\(process.id!)/proposals/new", "/proposals/\(proposal.id!)", "/proposals/\(proposal.id!)/edit", "/password/reset?token=\(Client.encode(p))", "/password/forgot",
+                         "/processes/\(process.id!)/proposals/new", "/proposals/\(proposal.id!)", "/proposals/\(editable.id!)/edit", "/password/reset?token=\(Client.encode(p))", "/password/forgot",
                          "/proposals/\(proposal.id!)?comments=best", "/processes/\(process.id!)/dashboard", "/processes/\(process.id!)/meetings",
                          "/processes/\(process.id!)/meetings/new", "/meetings/\(meeting.id!)", "/meetings/\(meeting.id!)/edit", "/meetings/\(meeting.id!)/minutes",
                          "/notifications", "/moderation", "/search?q=\(Client.encode(p))", "/search?q=x&type=\(Client.encode(p))&process=\(Client.encode(p))",
