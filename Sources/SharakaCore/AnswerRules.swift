@@ -47,3 +47,45 @@ public enum DashboardFigures {
         whole == 0 ? 0 : part * 100 / whole
     }
 }
+
+/// The administration's answer to a proposal, decided on the proposal's current answer and
+/// the commitments it could go into: a decision "included in a commitment" names the
+/// commitment (and the proposal is linked to it), every decision gives its reasons.
+public enum ProposalAnswering {
+    public enum Refusal: Error, Sendable, Equatable {
+        case reasoning(AnswerRules.Problem)
+        /// "Included in a commitment" without saying which.
+        case commitmentRequired
+        /// A commitment that is not one of the plans drawn from this proposal's process.
+        case commitmentUnknown
+    }
+
+    public struct Previous: Sendable, Equatable {
+        public var state: String
+        public var reasoning: String
+        public init(state: String, reasoning: String) { self.state = state; self.reasoning = reasoning }
+    }
+
+    public struct Decision: Sendable, Equatable {
+        /// "answer" for the first, "revise" after.
+        public var action: String
+        public var audit: AuditFields
+        /// The commitment the proposal is now linked to.
+        public var includeIn: UUID?
+    }
+
+    public static func decide(state: AnswerState, reasoning: String, commitment: UUID?, candidates: Set<UUID>, previous: Previous?) -> Result<Decision, Refusal> {
+        if let problem = AnswerRules.check(state: state, reasoning: reasoning) { return .failure(.reasoning(problem)) }
+        var includeIn: UUID?
+        if state == .acceptedInCommitment {
+            guard let commitment else { return .failure(.commitmentRequired) }
+            guard candidates.contains(commitment) else { return .failure(.commitmentUnknown) }
+            includeIn = commitment
+        }
+        var after = ["state": state.rawValue, "reasoning": reasoning]
+        if let includeIn { after["commitment"] = includeIn.uuidString }
+        return .success(Decision(action: previous == nil ? "answer" : "revise",
+                                 audit: AuditFields(before: previous.map { ["state": $0.state, "reasoning": $0.reasoning] } ?? [:], after: after),
+                                 includeIn: includeIn))
+    }
+}

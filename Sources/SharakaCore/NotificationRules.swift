@@ -16,6 +16,7 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable {
     case promoted            // I moved from a meeting's waiting list to a place
     case milestoneDue = "milestone_due"         // a milestone I report on ends soon
     case milestoneDelayed = "milestone_delayed" // a milestone I report on is late
+    case included            // my proposal went into a commitment of the action plan
 }
 
 public enum NotificationRules {

@@ -1,3 +1,4 @@
+import Foundation
 import SharakaCore
 import Testing
 
@@ -20,5 +21,27 @@ import Testing
         #expect(DashboardFigures.percent(0, of: 0) == 0)
         #expect(DashboardFigures.percent(39, of: 40) == 97)
         #expect(DashboardFigures.percent(40, of: 40) == 100)
+    }
+}
+
+@Suite struct ProposalAnsweringTests {
+    let commitment = UUID()
+    let reasons = "Retenue : elle devient le premier engagement du plan."
+
+    @Test func includedInACommitmentNamesIt() throws {
+        #expect(ProposalAnswering.decide(state: .acceptedInCommitment, reasoning: reasons, commitment: nil, candidates: [commitment], previous: nil) ==
+            .failure(.commitmentRequired))
+        #expect(ProposalAnswering.decide(state: .acceptedInCommitment, reasoning: reasons, commitment: UUID(), candidates: [commitment], previous: nil) ==
+            .failure(.commitmentUnknown))
+        let d = try ProposalAnswering.decide(state: .acceptedInCommitment, reasoning: reasons, commitment: commitment, candidates: [commitment], previous: nil).get()
+        #expect(d.includeIn == commitment && d.action == "answer" && d.audit.after["commitment"] == commitment.uuidString)
+    }
+
+    @Test func otherDecisionsLinkNothingAndRevisionsKeepWhatTheyReplace() throws {
+        let d = try ProposalAnswering.decide(state: .rejected, reasoning: reasons, commitment: commitment, candidates: [commitment],
+                                             previous: .init(state: "under_evaluation", reasoning: "")).get()
+        #expect(d.includeIn == nil && d.action == "revise")
+        #expect(d.audit == AuditFields(before: ["state": "under_evaluation", "reasoning": ""], after: ["state": "rejected", "reasoning": reasons]))
+        #expect(ProposalAnswering.decide(state: .rejected, reasoning: " ", commitment: nil, candidates: [], previous: nil) == .failure(.reasoning(.reasoningRequired)))
     }
 }

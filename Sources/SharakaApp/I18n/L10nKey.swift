@@ -698,6 +698,9 @@ enum L10nKey: String, CaseIterable, Sendable {
     case errCommitmentsOutside
     case errCompletedBelowHundred
     case errLeadOrganisation
+    case fieldAnswerCommitment
+    case errAnswerCommitment
+    case notifyIncluded
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

@@ -22,6 +22,7 @@ enum CommitmentService {
             c.position = (try await Commitment.query(on: db).filter(\.$plan.$id == planID).max(\.$position) ?? 0) + 1
             try await c.create(on: db)
             try await link(c.id!, form.proposals, on: db)
+            try await tellAuthors(of: Set(form.proposals.compactMap(UUID.init(uuidString:))), on: db)
             if newRevision { try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
             return (c.id!, [.init(action: "create", objectKind: "commitment", objectID: c.id!, scope: c.id!, audit)])
         }
@@ -48,6 +49,7 @@ enum CommitmentService {
                 if before["proposals"] != after["proposals"] {
                     try await CommitmentProposal.query(on: db).filter(\.$commitment.$id == id).delete()
                     try await link(id, form.proposals, on: db)
+                    try await tellAuthors(of: Set(form.proposals.compactMap(UUID.init(uuidString:))).subtracting(linked), on: db)
                 }
                 if newRevision { try await PlanSnapshot.recordRevision(plan, reason: reason, by: user, on: db) }
                 return ((), [.init(action: "update", objectKind: "commitment", objectID: id, scope: id, audit)])
@@ -120,6 +122,14 @@ enum CommitmentService {
     private static func nameLeadBody(_ c: Commitment, on db: any Database) async throws {
         guard let id = c.$leadOrganisation.id, let organisation = try await Organisation.find(id, on: db) else { throw PlanRefusal.leadBodyUnknown }
         c.leadBody = organisation.name.resolve(for: .fr)?.text ?? organisation.name.resolve(for: .ar)?.text ?? c.leadBody
+    }
+
+    /// The authors of proposals newly taken up by a commitment hear of it.
+    private static func tellAuthors(of proposals: Set<UUID>, on db: any Database) async throws {
+        guard !proposals.isEmpty else { return }
+        for p in try await Proposal.query(on: db).filter(\.$id ~~ Array(proposals)).all() {
+            try await Notifier.emit(.included, target: .proposal, id: p.id!, title: p.title, to: [p.$author.id], on: db)
+        }
     }
 
     private static func linkedText(_ ids: [String]) -> String { Set(ids).sorted().joined(separator: ",") }

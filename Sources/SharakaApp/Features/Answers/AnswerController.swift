@@ -12,37 +12,28 @@ enum AnswerController {
         let state = (try? req.content.get(String.self, at: "state")).flatMap(AnswerState.init(rawValue:))
         let reasoning = ((try? req.content.get(String.self, at: "reasoning")) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
+        let commitment = UUID(uuidString: req.formText("commitment"))
+        let commitments = try await AnswerCommitments.candidates(process: process.id!, on: req.sql)
         var errors: [String: String] = [:]
         if let state {
-            switch AnswerRules.check(state: state, reasoning: reasoning) {
-            case .reasoningRequired: errors["reasoning"] = req.t(.errReasoningRequired)
-            case .field(let p): errors["reasoning"] = req.t.problem(p, min: AnswerRules.reasoningLength.lowerBound, max: AnswerRules.reasoningLength.upperBound)
-            case nil: break
+            do {
+                try await AnswerService.answer(proposal.id!, state: state, reasoning: reasoning, commitment: commitment, by: user,
+                                               organiser: process.$organiser.id, app: req.application)
+                req.flash(req.t(.answerPublished))
+                return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language) + "#answer")
+            } catch let refusal as ProposalAnswering.Refusal {
+                switch refusal {
+                case .reasoning(.reasoningRequired): errors["reasoning"] = req.t(.errReasoningRequired)
+                case .reasoning(.field(let p)): errors["reasoning"] = req.t.problem(p, min: AnswerRules.reasoningLength.lowerBound, max: AnswerRules.reasoningLength.upperBound)
+                case .commitmentRequired: errors["commitment"] = req.t(.errAnswerCommitment)
+                case .commitmentUnknown: errors["commitment"] = req.t(.errUnknownChoice)
+                }
             }
         } else {
             errors["state"] = req.t(.errUnknownChoice)
         }
-        guard let state, errors.isEmpty else {
-            return await req.render(AnswerPages.form(req.t, proposal: proposal, state: state?.rawValue, reasoning: reasoning, errors: errors))
-        }
-        // Audited: the reasoned response is part of the tamper-evident history (scope: the proposal).
-        try await AuditLog.write(req.application, actor: user) { db in
-            let previous = try await ProposalAnswer.query(on: db).filter(\.$proposal.$id == proposal.id!).sort(\.$createdAt, .descending).first()
-            try await ProposalAnswer(proposalID: proposal.id!, state: state, reasoning: reasoning, by: user.id!, organisationID: process.$organiser.id).create(on: db)
-            let sql = db as! any SQLDatabase
-            if state.isDecision {
-                try await sql.raw("UPDATE proposals SET answer_state = \(bind: state.rawValue), answered_at = COALESCE(answered_at, \(bind: Date())) WHERE id = \(bind: proposal.id!)").run()
-            } else {
-                try await sql.raw("UPDATE proposals SET answer_state = \(bind: state.rawValue) WHERE id = \(bind: proposal.id!)").run()
-            }
-            try await Notifier.emit(.answer, target: .proposal, id: proposal.id!, title: proposal.title, to: [proposal.$author.id], followers: true,
-                                    except: [user.id!], on: db)
-            return ((), [.init(action: previous == nil ? "answer" : "revise", objectKind: "proposal_answer", objectID: proposal.id!, scope: proposal.id!,
-                               before: previous.map { ["state": $0.state, "reasoning": $0.reasoning] } ?? [:],
-                               after: ["state": state.rawValue, "reasoning": reasoning])])
-        }
-        req.flash(req.t(.answerPublished))
-        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language) + "#answer")
+        return await req.render(AnswerPages.form(req.t, proposal: proposal, state: state?.rawValue, reasoning: reasoning, errors: errors,
+                                                 commitments: commitments, commitment: commitment))
     }
 
     @Sendable static func mergeForm(req: Request) async throws -> Response {

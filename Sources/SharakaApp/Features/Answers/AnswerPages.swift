@@ -16,7 +16,7 @@ enum AnswerPages {
 
     /// The answer block of a proposal page: current answer, public history, and for
     /// officials of the organising body the form to answer or revise.
-    static func section(_ t: Localizer, proposalID: UUID, history: [AnswerItem], canAnswer: Bool) -> HNode {
+    static func section(_ t: Localizer, proposalID: UUID, history: [AnswerItem], canAnswer: Bool, commitments: [AnswerCommitments.Item] = []) -> HNode {
         let lang = t.language
         let current = history.first
         return H.el("section", [.id("answer"), .cls("answer"), .aria("labelledby", "answer-title")], [
@@ -39,30 +39,36 @@ enum AnswerPages {
             canAnswer ? H.group([
                 H.el("details", [.cls("answer-form")], [
                     H.el("summary", [], [H.text(current == nil ? t(.answerSubmit) : t(.answerRevise))]),
-                    answerForm(t, proposalID: proposalID, state: current?.state?.rawValue, reasoning: "", errors: [:]),
+                    answerForm(t, proposalID: proposalID, state: current?.state?.rawValue, reasoning: "", errors: [:], commitments: commitments, commitment: nil),
                 ]),
                 H.p([], H.a(t(.mergeTitle), href: SiteURL.proposalMerge(proposalID).path(lang))),
             ]) : H.empty,
         ])
     }
 
-    private static func answerForm(_ t: Localizer, proposalID: UUID, state: String?, reasoning: String, errors: [String: String]) -> HNode {
+    private static func answerForm(_ t: Localizer, proposalID: UUID, state: String?, reasoning: String, errors: [String: String],
+                                   commitments: [AnswerCommitments.Item], commitment: UUID?) -> HNode {
         H.el("form", [.action(SiteURL.proposalAnswer(proposalID).path(t.language)), .postMethod, .cls("stack")], [
             CSRFField(),
             FormField.select("state", label: t(.fieldAnswerState), options: AnswerState.allCases.map { ($0.rawValue, stateLabel(t, $0)) },
                              selected: state, error: errors["state"]),
+            // Required with "included in a commitment": the answer says which one, and the proposal is linked to it.
+            FormField.select("commitment", label: t(.fieldAnswerCommitment),
+                             options: commitments.map { ($0.id.uuidString, "\($0.reference) — \($0.title.resolve(for: t.language)?.text ?? "")") },
+                             selected: commitment?.uuidString, error: errors["commitment"], includeBlank: "—"),
             FormField.textarea("reasoning", label: t(.fieldReasoning), value: reasoning, error: errors["reasoning"], rows: 6, hint: t(.reasoningHint)),
             H.button(t(.answerSubmit)),
         ])
     }
 
     /// The form again, with its problems, when an answer was refused.
-    static func form(_ t: Localizer, proposal: Proposal, state: String?, reasoning: String, errors: [String: String]) -> Page {
+    static func form(_ t: Localizer, proposal: Proposal, state: String?, reasoning: String, errors: [String: String],
+                     commitments: [AnswerCommitments.Item] = [], commitment: UUID? = nil) -> Page {
         Page(title: t(.answerTitle), content: H.group([
             H.p([], H.a(proposal.title, href: SiteURL.proposal(proposal.id!).path(t.language))),
             H.h1(t(.answerTitle)),
             FormField.errorSummary(errors, title: t(.formHasErrors)),
-            answerForm(t, proposalID: proposal.id!, state: state, reasoning: reasoning, errors: errors),
+            answerForm(t, proposalID: proposal.id!, state: state, reasoning: reasoning, errors: errors, commitments: commitments, commitment: commitment),
         ]), status: .unprocessableEntity)
     }
 

@@ -60,6 +60,7 @@ enum Notifier {
         case .promoted: .notifyPromoted
         case .milestoneDue: .notifyMilestoneDue
         case .milestoneDelayed: .notifyMilestoneDelayed
+        case .included: .notifyIncluded
         }
         return t(key, ["title": title])
     }

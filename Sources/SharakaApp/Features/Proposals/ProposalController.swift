@@ -85,7 +85,8 @@ enum ProposalController {
             }),
             page.workshops.isEmpty ? H.empty : H.p([.cls("notice")], H.text(t(.proposalFromMeeting) + " "),
                                                    H.group(page.workshops.map { H.a(t.text($0.title), href: SiteURL.meeting($0.id).path(req.language)) })),
-            AnswerPages.section(t, proposalID: id, history: page.answers, canAnswer: canAnswer),
+            AnswerPages.section(t, proposalID: id, history: page.answers, canAnswer: canAnswer,
+                                commitments: canAnswer ? try await AnswerCommitments.candidates(process: process.id, on: req.sql) : []),
         ])
         let follow = NotificationPages.followButton(t, .proposal, id, following: viewer?.following ?? false, signedIn: req.currentUser != nil)
         return await req.render(ProposalPages.show(t, proposal: proposal, processID: process.id, viewer: req.currentUser, supported: viewer?.supported ?? false,

@@ -136,7 +136,11 @@ func organiserOfficial(_ app: Application, _ process: ParticipatoryProcess, emai
             #expect(result.contains(a.title) && result.contains(b.title))
 
             // dashboard: 3 proposals, one decided → 33 %, by sector and province
-            #expect(try await official.post("/fr/proposals/\(a.id!)/answer", ["state": "accepted_in_commitment", "reasoning": "Repris dans l'engagement OR-2025-03 sur les données ouvertes."]).status == .seeOther)
+            // "included in a commitment" names the commitment, of the plan drawn from this process
+            let plan = try await PlanFixture.make(app)
+            plan.plan.$process.id = process.id!; try await plan.plan.save(on: app.db)
+            #expect(try await official.post("/fr/proposals/\(a.id!)/answer", ["state": "accepted_in_commitment", "reasoning": "Repris dans l'engagement OR-2025-03 sur les données ouvertes.",
+                                                                            "commitment": plan.commitment.id!.uuidString]).status == .seeOther)
             #expect(try await official.post("/fr/proposals/\(b.id!)/answer", ["state": "under_evaluation"]).status == .seeOther)
             let dash = try await Client(app).get("/fr/processes/\(process.id!)/dashboard")
             #expect(dash.status == .ok)
