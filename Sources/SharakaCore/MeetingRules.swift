@@ -24,6 +24,19 @@ public enum MeetingRules {
         return nil
     }
 
+    /// Attendance is taken from the workshop's start; the minutes report what happened, so
+    /// they are written once it has ended.
+    public static func canRecordAttendance(starts: Date, now: Date) -> Bool { now >= starts }
+    public static func canWriteMinutes(ends: Date, now: Date) -> Bool { now >= ends }
+
+    /// A workshop belongs to its process: it takes place within the process's phases (the
+    /// first phase's start to the last one's end, in Morocco); a process without phases yet
+    /// does not constrain it.
+    public static func liesWithin(_ timeline: Timeline, starts: Date, ends: Date) -> Bool {
+        guard let first = timeline.phases.map(\.starts).min(), let last = timeline.phases.map(\.ends).max() else { return true }
+        return first <= Day(starts) && Day(ends) <= last
+    }
+
     /// Registration is possible while it is open and the meeting has not started.
     public static func canRegister(open: Bool, starts: Date, now: Date) -> Bool { open && now < starts }
 

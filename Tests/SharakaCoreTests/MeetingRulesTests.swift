@@ -71,3 +71,25 @@ import Testing
         for line in marks.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
     }
 }
+
+@Suite struct MeetingTimingTests {
+    let starts = Date(timeIntervalSince1970: 1_780_000_000)
+    var ends: Date { starts.addingTimeInterval(3 * 3600) }
+
+    @Test func attendanceFromTheStartMinutesAfterTheEnd() {
+        #expect(!MeetingRules.canRecordAttendance(starts: starts, now: starts.addingTimeInterval(-60)))
+        #expect(MeetingRules.canRecordAttendance(starts: starts, now: starts))
+        #expect(!MeetingRules.canWriteMinutes(ends: ends, now: starts.addingTimeInterval(3600)))
+        #expect(MeetingRules.canWriteMinutes(ends: ends, now: ends))
+    }
+
+    @Test func aWorkshopTakesPlaceWithinItsProcess() {
+        let day = Day(starts)
+        let timeline = Timeline([PhaseWindow(kind: .information, starts: day.adding(days: -10), ends: day.adding(days: -1)),
+                                 PhaseWindow(kind: .workshops, starts: day, ends: day.adding(days: 10))])
+        #expect(MeetingRules.liesWithin(timeline, starts: starts, ends: ends))
+        #expect(!MeetingRules.liesWithin(timeline, starts: starts.addingTimeInterval(-30 * 86_400), ends: starts.addingTimeInterval(-30 * 86_400 + 3600)))
+        #expect(!MeetingRules.liesWithin(timeline, starts: starts.addingTimeInterval(12 * 86_400), ends: starts.addingTimeInterval(12 * 86_400 + 3600)))
+        #expect(MeetingRules.liesWithin(Timeline([]), starts: starts, ends: ends))
+    }
+}

@@ -701,6 +701,8 @@ enum L10nKey: String, CaseIterable, Sendable {
     case fieldAnswerCommitment
     case errAnswerCommitment
     case notifyIncluded
+    case errAttendanceBeforeMeeting
+    case errMeetingOutsideProcess
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

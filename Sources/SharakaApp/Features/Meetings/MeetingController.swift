@@ -22,7 +22,7 @@ enum MeetingController {
     @Sendable static func create(req: Request) async throws -> Response {
         let (process, organisers) = try await editableProcess(req)
         let form = MeetingForm.read(req)
-        let errors = form.validate(req.t, organisers: Set(organisers.compactMap { $0.id?.uuidString }))
+        let errors = form.validate(req.t, organisers: Set(organisers.compactMap { $0.id?.uuidString }), process: process.timeline)
         guard errors.isEmpty else {
             return await req.render(MeetingPages.form(req.t, process: process, meeting: nil, form: form, errors: errors, organisers: organisers, status: .unprocessableEntity))
         }
@@ -66,7 +66,7 @@ enum MeetingController {
     @Sendable static func update(req: Request) async throws -> Response {
         let (meeting, process, organisers) = try await editable(req)
         let form = MeetingForm.read(req)
-        var errors = form.validate(req.t, organisers: Set(organisers.compactMap { $0.id?.uuidString }))
+        var errors = form.validate(req.t, organisers: Set(organisers.compactMap { $0.id?.uuidString }), process: process.timeline)
         // Places already given stay given: capacity cannot drop below the registered count.
         let registered = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!).filter(\.$status == RegistrationStatus.registered.rawValue).count()
         if let n = Int(form.capacity), n < registered { errors["capacity"] = req.t(.errCapacityBelowRegistered, ["n": req.t.number(registered)]) }
@@ -157,6 +157,7 @@ enum MeetingController {
 
     @Sendable static func saveAttendance(req: Request) async throws -> Response {
         let (meeting, _, _) = try await editable(req)
+        guard MeetingRules.canRecordAttendance(starts: meeting.startsAt, now: Date()) else { throw Refusal(.unprocessableEntity, .errAttendanceBeforeMeeting) }
         let present = Set(((try? req.content.get([String].self, at: "attended")) ?? []).compactMap(UUID.init(uuidString:)))
         try await req.db.transaction { db in
             try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!).set(\.$attended, to: false).update()
@@ -200,7 +201,7 @@ enum MeetingController {
         let chosen = Set(((try? req.content.get([String].self, at: "proposals")) ?? []).compactMap(UUID.init(uuidString:)))
         let candidates = try await minuteCandidates(meeting, req)
         var errors: [String: String] = [:]
-        if Date() < meeting.startsAt { errors["minutes"] = req.t(.errMinutesBeforeMeeting) }
+        if !MeetingRules.canWriteMinutes(ends: meeting.endsAt, now: Date()) { errors["minutes"] = req.t(.errMinutesBeforeMeeting) }
         if let p = AccountRules.checkText(minutes, length: 10...20_000) { errors["minutes"] = req.t.problem(p, min: 10, max: 20_000) }
         if let p = AccountRules.checkText(decisions, length: 0...10_000, required: false) { errors["decisions"] = req.t.problem(p, max: 10_000) }
         if !chosen.isSubset(of: Set(candidates.compactMap(\.id))) { errors["proposals"] = req.t.problem(.unknownChoice) }

@@ -39,7 +39,7 @@ struct MeetingForm {
         return f
     }
 
-    func validate(_ t: Localizer, organisers: Set<String>) -> [String: String] {
+    func validate(_ t: Localizer, organisers: Set<String>, process: Timeline? = nil) -> [String: String] {
         var errors = Self.titles.validate(title, t).merging(Self.descriptions.validate(description, t)) { a, _ in a }
         let k = MeetingKind(rawValue: kind)
         if k == nil { errors["kind"] = t.problem(.unknownChoice) }
@@ -53,6 +53,9 @@ struct MeetingForm {
         if e == nil { errors["ends"] = t(.errDate) }
         if let s, let e, let p = MeetingRules.checkTimes(starts: s, ends: e) {
             errors["ends"] = p == .endsBeforeStart ? t(.errEndsBeforeStart) : t(.errMeetingTooLong)
+        }
+        if let s, let e, errors["ends"] == nil, let process, !MeetingRules.liesWithin(process, starts: s, ends: e) {
+            errors["starts"] = t(.errMeetingOutsideProcess)
         }
         if let n = Int(capacity), MeetingRules.capacityRange.contains(n) {} else { errors["capacity"] = t(.errNumber) }
         if let p = AccountRules.checkText(terms, length: 0...3000, required: false) { errors["terms"] = t.problem(p, max: 3000) }
