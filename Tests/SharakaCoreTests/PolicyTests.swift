@@ -1,3 +1,4 @@
+import Foundation
 import SharakaCore
 import Testing
 
@@ -39,5 +40,41 @@ import Testing
         #expect(Role.visitor < Role.citizen)
         #expect(Role.moderator < Role.administrator)
         #expect(!Role.assignable.contains(.visitor))
+    }
+}
+
+/// The object-level rules: officials of a body, authors, moderators, reviewers.
+@Suite struct ObjectPolicyTests {
+    let council = UUID(), province = UUID()
+
+    @Test func officialsActForTheirBodiesAdministratorsForAll() {
+        #expect(Policy.isOfficial(.official, memberOf: [council], anyOf: [council]))
+        #expect(Policy.isOfficial(.official, memberOf: [council], anyOf: [province, council]))
+        #expect(!Policy.isOfficial(.official, memberOf: [council], anyOf: [province]))
+        #expect(!Policy.isOfficial(.official, blocked: true, memberOf: [council], anyOf: [council]))
+        #expect(Policy.isOfficial(.administrator, memberOf: [], anyOf: [province]))
+        for role in [Role.visitor, .citizen, .organisationMember, .reviewer, .moderator] {
+            #expect(!Policy.isOfficial(role, memberOf: [council], anyOf: [council]), "\(role)")
+        }
+    }
+
+    @Test func authorsAndModeratorsRemoveContent() {
+        #expect(Policy.mayRemove(.citizen, isAuthor: true))
+        #expect(!Policy.mayRemove(.citizen, isAuthor: false))
+        #expect(!Policy.mayRemove(.official, isAuthor: false))
+        #expect(Policy.mayRemove(.moderator, isAuthor: false))
+        #expect(!Policy.mayRemove(.citizen, isAuthor: true, blocked: true))
+        #expect(Policy.isModerator(.administrator) && !Policy.isModerator(.official))
+        #expect(Policy.isReviewer(.reviewer) && !Policy.isReviewer(.official))
+    }
+
+    @Test func blockingGoesDownwardsAndRolesOnlyRiseByJoining() {
+        #expect(Policy.mayBlock(.moderator, .official) && !Policy.mayBlock(.moderator, .moderator) && !Policy.mayBlock(.moderator, .administrator))
+        #expect(!Policy.mayBlock(.official, .citizen))
+        #expect(Policy.mayBeBlockedByModeration(.official) && !Policy.mayBeBlockedByModeration(.moderator))
+        #expect(Policy.roleAfterJoining(.citizen) == .organisationMember && Policy.roleAfterJoining(.official) == .official)
+        #expect(Policy.granting(.administrator, to: .citizen) == .administrator && Policy.granting(.official, to: .administrator) == .administrator)
+        #expect(!Policy.mayChangeRole(of: .oneself, to: .official) && Policy.mayChangeRole(of: .oneself, to: .administrator))
+        #expect(Policy.mayChangeRole(of: .someoneElse, to: .citizen) && !Policy.mayChangeRole(of: .someoneElse, to: .visitor))
     }
 }

@@ -156,7 +156,7 @@ enum AccountBootstrap {
         let email = AccountRules.normalisedEmail(raw ?? "")
         if let problem = AccountRules.checkEmail(email) { throw CommandError(message: "--email: \(problem.rawValue)") }
         if let existing = try await User.query(on: app.db).filter(\.$email == email).first() {
-            if existing.roleValue < role { existing.role = role.rawValue }
+            existing.role = Policy.granting(role, to: existing.roleValue).rawValue
             existing.blockedAt = nil
             if existing.confirmedAt == nil { existing.confirmedAt = Date() }
             try await existing.save(on: app.db)

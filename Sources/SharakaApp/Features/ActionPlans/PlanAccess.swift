@@ -32,8 +32,8 @@ enum PlanAccess {
     }
 
     static func reach(_ user: User?, on db: any Database) async throws -> Reach {
-        guard let user, Policy.allows(user.roleValue, .createProcess) else { return .some([]) }
-        if user.roleValue == .administrator { return .all }
+        guard let user, Policy.isOfficial(user.roleValue), !user.isBlocked else { return .some([]) }
+        if Policy.actsForEveryBody(user.roleValue) { return .all }
         return .some(Set(try await Membership.query(on: db).filter(\.$user.$id == user.id!).all().map { $0.$organisation.id }))
     }
 

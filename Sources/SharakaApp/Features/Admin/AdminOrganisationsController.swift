@@ -72,8 +72,8 @@ enum AdminOrganisationsController {
             try await Membership(userID: user!.id!, organisationID: org.id!, role: role).create(on: db)
             // Belonging to an organisation lifts a plain citizen to organisation member;
             // officials (public bodies) are named by an administrator explicitly.
-            if user!.roleValue == .citizen {
-                user!.role = Role.organisationMember.rawValue
+            if Policy.roleAfterJoining(user!.roleValue) != user!.roleValue {
+                user!.role = Policy.roleAfterJoining(user!.roleValue).rawValue
                 try await user!.save(on: db)
             }
         }

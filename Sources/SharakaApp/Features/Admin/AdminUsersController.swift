@@ -28,11 +28,11 @@ enum AdminUsersController {
     @Sendable static func changeRole(req: Request) async throws -> Response {
         try req.require(.changeUserRole)
         let user = try await target(req)
-        guard let role = (try? req.content.get(String.self, at: "role")).flatMap(Role.init(rawValue:)), role != .visitor else {
+        guard let role = (try? req.content.get(String.self, at: "role")).flatMap(Role.init(rawValue:)), Role.assignable.contains(role) else {
             throw Abort(.unprocessableEntity, reason: "unknown role")
         }
         // An administrator cannot demote themself: the region must never be left without one.
-        if user.id == req.currentUser?.id && role != .administrator { throw Refusal(.unprocessableEntity, .refusalSelfDemotion) }
+        if !Policy.mayChangeRole(of: user.id == req.currentUser?.id ? .oneself : .someoneElse, to: role) { throw Refusal(.unprocessableEntity, .refusalSelfDemotion) }
         user.role = role.rawValue
         try await user.save(on: req.db)
         req.flash(req.t(.adminRoleChanged, ["name": user.name, "role": req.t.role(role)]))
@@ -44,7 +44,7 @@ enum AdminUsersController {
         let user = try await target(req)
         if user.id == req.currentUser?.id { throw Refusal(.unprocessableEntity, .refusalSelfBlock) }
         // A moderator may not block those above them.
-        if user.roleValue >= req.role { throw Abort(.forbidden) }
+        if !Policy.mayBlock(req.role, user.roleValue) { throw Abort(.forbidden) }
         user.blockedAt = user.isBlocked ? nil : Date()
         try await user.save(on: req.db)
         req.flash(req.t(user.isBlocked ? .adminBlocked : .adminUnblocked, ["name": user.name]))
@@ -70,11 +70,11 @@ enum AdminUsersPage {
                         CSRFField(),
                         H.el("label", [.for("role-\(u.id!)"), .cls("visually-hidden")], [H.text(t(.fieldRole))]),
                         H.el("select", [.name("role"), .id("role-\(u.id!)")], Role.assignable.map { r in
-                            H.el("option", [.value(r.rawValue), .flag("selected", r == u.roleValue)], [H.text(t.role(r))])
+                            H.el("option", [.value(r.rawValue), .flag("selected", r.rawValue == u.role)], [H.text(t.role(r))])
                         }),
                         H.button(t(.adminChangeRole), [.cls("secondary")]),
                     ]) : H.empty,
-                    u.roleValue < actor ? H.el("form", [.action(SiteURL.adminUserBlock(u.id!).path(lang)), .postMethod, .cls("inline"),
+                    Policy.mayBlock(actor, u.roleValue) ? H.el("form", [.action(SiteURL.adminUserBlock(u.id!).path(lang)), .postMethod, .cls("inline"),
                                                        .attr("data-confirm", u.isBlocked ? t(.adminUnblock) : t(.adminBlockConfirm))], [
                         CSRFField(), H.button(u.isBlocked ? t(.adminUnblock) : t(.adminBlock), [.cls(u.isBlocked ? "secondary" : "danger")]),
                     ]) : H.empty,

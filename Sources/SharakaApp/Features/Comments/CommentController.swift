@@ -89,7 +89,7 @@ enum CommentController {
     @Sendable static func delete(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self), let comment = try await Comment.find(id, on: req.db), !comment.isDeleted else { throw Abort(.notFound) }
-        guard comment.$author.id == user.id || user.roleValue >= .moderator else { throw Abort(.forbidden) }
+        guard Policy.mayRemove(user.roleValue, isAuthor: comment.$author.id == user.id) else { throw Abort(.forbidden) }
         let target = try await CommentTargets.load(Comment.Target(rawValue: comment.targetKind)!, comment.targetID, req)
         guard (try? req.content.get(String.self, at: "confirm")) == "yes" else {
             req.flash(req.t(.errConfirmDelete))

@@ -58,8 +58,11 @@ enum DemoSeed {
                     try await Membership(userID: user.id!, organisationID: org.id!, role: .manager).create(on: db)
                 }
                 accounts.append(Account(email: email, password: password, role: role))
-                if role == .official { official = user }
-                if role == .reviewer { reviewer = user }
+                switch role {
+                case .official: official = user
+                case .reviewer: reviewer = user
+                default: break
+                }
             }
             if let process, let council = orgs[.regionalCouncil]?.first, let official {
                 // Participants cannot sign in: their password is a random one nobody knows.

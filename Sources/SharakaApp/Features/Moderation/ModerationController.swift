@@ -87,7 +87,7 @@ enum ModerationController {
             return req.redirect(to: SiteURL.moderation.path(req.language))
         }
         let author = try await User.find(content.authorID, on: req.db)
-        if action == .block, let author, author.roleValue >= .moderator { throw Abort(.forbidden) }
+        if action == .block, let author, !Policy.mayBeBlockedByModeration(author.roleValue) { throw Abort(.forbidden) }
         let now = Date()
         try await req.db.transaction { db in
             if ModerationRules.hiddenAfter(action) {

@@ -7,9 +7,9 @@ import Vapor
 enum ProcessAccess {
     /// Public bodies the person may organise a process for.
     static func organisers(for user: User?, on db: any Database) async throws -> [Organisation] {
-        guard let user, Policy.allows(user.roleValue, .createProcess) else { return [] }
+        guard let user, Policy.isOfficial(user.roleValue) else { return [] }
         let publicSectors = Sector.allCases.filter(\.isPublicBody).map(\.rawValue)
-        if user.roleValue == .administrator {
+        if Policy.actsForEveryBody(user.roleValue) {
             return try await Organisation.query(on: db).filter(\.$sector ~~ publicSectors).sort(\.$searchText).all()
         }
         return try await Membership.query(on: db).filter(\.$user.$id == user.id!).with(\.$organisation).all()
@@ -18,8 +18,7 @@ enum ProcessAccess {
 
     /// The same rule when the membership was read with the page's other facts.
     static func canEdit(_ user: User, memberOfOrganiser: Bool) -> Bool {
-        guard Policy.allows(user.roleValue, .createProcess) else { return false }
-        return user.roleValue == .administrator || memberOfOrganiser
+        Policy.isOfficial(user.roleValue, blocked: user.isBlocked, memberOfBody: memberOfOrganiser)
     }
 
     static func canEdit(_ user: User?, _ process: ParticipatoryProcess, on db: any Database) async throws -> Bool {
@@ -27,9 +26,9 @@ enum ProcessAccess {
     }
 
     static func canEdit(_ user: User?, organiser: UUID, on db: any Database) async throws -> Bool {
-        guard let user, Policy.allows(user.roleValue, .createProcess) else { return false }
-        if user.roleValue == .administrator { return true }
-        return canEdit(user, memberOfOrganiser: try await Membership.query(on: db).filter(\.$user.$id == user.id!)
-            .filter(\.$organisation.$id == organiser).count() > 0)
+        guard let user, Policy.isOfficial(user.roleValue) else { return false }
+        if Policy.actsForEveryBody(user.roleValue) { return !user.isBlocked }
+        let member = try await Membership.query(on: db).filter(\.$user.$id == user.id!).filter(\.$organisation.$id == organiser).count() > 0
+        return Policy.isOfficial(user.roleValue, blocked: user.isBlocked, memberOfBody: member)
     }
 }
