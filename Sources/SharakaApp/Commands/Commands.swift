@@ -69,6 +69,7 @@ public enum SharakaCommands {
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         app.asyncCommands.use(CreateOfficialCommand(), as: "create-official")
         app.asyncCommands.use(BenchSeedCommand(), as: "bench-seed")
+        app.asyncCommands.use(BenchNotifyCommand(), as: "bench-notify")
         app.asyncCommands.use(AuditCommands(), as: "audit")
         app.asyncCommands.use(ImportCommands(), as: "import")
     }

@@ -17,8 +17,11 @@ enum NotificationQueue {
     /// event is claimed by the DELETE that starts its delivery, so two instances or two
     /// requests delivering at once tell everybody once.
     static func delivering<T: Sendable>(_ app: Application, _ body: () async throws -> T) async throws -> T {
+        // Only what was queued while the body ran: an unrelated write must not carry another
+        // change's fan-out to 5,000 followers (that change's own request delivers it).
+        let started = Date()
         let result = try await body()
-        do { try await deliverQueued(app) } catch {
+        do { try await deliverQueued(app, since: started) } catch {
             // What is left stays queued: the job delivers it on its next round.
             app.logger.warning("notification delivery: \(String(reflecting: error))")
         }
@@ -34,8 +37,11 @@ enum NotificationQueue {
     static func deliver(_ id: UUID, app: Application, now: Date = Date()) async throws {
         try await app.db.transaction { db in
             let sql = db as! any SQLDatabase
+            // On PostgreSQL an event another instance is delivering is skipped, not waited for.
+            let claim: SQLQueryString = sql.dialect.name == "postgresql"
+                ? "AND id IN (SELECT id FROM notification_events WHERE id = \(bind: id) FOR UPDATE SKIP LOCKED)" : ""
             guard let event = try await sql.raw("""
-                DELETE FROM notification_events WHERE id = \(bind: id)
+                DELETE FROM notification_events WHERE id = \(bind: id) \(claim)
                 RETURNING id, kind, target_kind, target_id, title, recipients, followers, except_ids
                 """).first(decoding: Event.self),
                   let kind = NotificationKind(rawValue: event.kind), let target = FollowTarget(rawValue: event.target_kind) else { return }
@@ -76,8 +82,9 @@ enum NotificationQueue {
     }
 
     /// Delivers the queued events, oldest first (also the job's round, for what a crash left).
-    static func deliverQueued(_ app: Application, now: Date = Date()) async throws {
-        let ids = try await (app.db as! any SQLDatabase).raw("SELECT id FROM notification_events ORDER BY created_at LIMIT 200").all(decoding: IDRow.self)
+    static func deliverQueued(_ app: Application, since: Date? = nil, now: Date = Date()) async throws {
+        let recent: SQLQueryString = since.map { "WHERE created_at >= \(bind: $0)" } ?? ""
+        let ids = try await (app.db as! any SQLDatabase).raw("SELECT id FROM notification_events \(recent) ORDER BY created_at LIMIT 200").all(decoding: IDRow.self)
         for row in ids { try await deliver(row.id, app: app, now: now) }
     }
     private struct IDRow: Decodable { let id: UUID }
