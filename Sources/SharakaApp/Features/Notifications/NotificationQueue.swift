@@ -19,13 +19,26 @@ enum NotificationQueue {
     static func delivering<T: Sendable>(_ app: Application, _ body: () async throws -> T) async throws -> T {
         // Only what was queued while the body ran: an unrelated write must not carry another
         // change's fan-out to 5,000 followers (that change's own request delivers it).
-        let started = Date()
+        // Most writes (a support, a sign-in) queue nothing: they skip the SELECT, by a count of
+        // the events this process queued (task-locals do not reach SQLite's transaction closures).
+        let started = Date(), queuedBefore = queued.value
         let result = try await body()
+        guard queued.value != queuedBefore else { return result }
         do { try await deliverQueued(app, since: started) } catch {
             // What is left stays queued: the job delivers it on its next round.
             app.logger.warning("notification delivery: \(String(reflecting: error))")
         }
         return result
+    }
+
+    /// Events queued by this process since it started.
+    static let queued = Counter()
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
     }
 
     private struct Event: Decodable {
