@@ -14,7 +14,9 @@ public struct Settings: Sendable {
     public var sqliteSynchronous: String
     public var filesPath: String
     public var fileStore: FileStoreKind
-    public var publicURL: String
+    /// SHARAKA_PUBLIC_URL; when unset, links use the address the server listens on
+    /// (`Application.publicURL`).
+    public var configuredPublicURL: String?
     public var secureCookies: Bool
     public var bcryptCost: Int
     public var sendmailPath: String?
@@ -44,7 +46,7 @@ public struct Settings: Sendable {
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
         let databaseURL = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        let publicURL = env["SHARAKA_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        let publicURL = env["SHARAKA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let store = env["SHARAKA_FILE_STORE"].flatMap(FileStoreKind.init(rawValue:))
             ?? (databaseURL == nil ? .directory : .database)
         return Settings(
@@ -53,8 +55,8 @@ public struct Settings: Sendable {
             sqliteSynchronous: env["SHARAKA_SQLITE_SYNCHRONOUS"]?.uppercased() == "FULL" ? "FULL" : "NORMAL",
             filesPath: env["SHARAKA_FILES_PATH"] ?? "./files",
             fileStore: store,
-            publicURL: publicURL,
-            secureCookies: env["SHARAKA_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? publicURL.hasPrefix("https://"),
+            configuredPublicURL: publicURL,
+            secureCookies: env["SHARAKA_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? (publicURL?.hasPrefix("https://") ?? false),
             bcryptCost: env["SHARAKA_BCRYPT_COST"].flatMap(Int.init) ?? 12,
             sendmailPath: env["SHARAKA_SENDMAIL"].flatMap { $0.isEmpty ? nil : $0 },
             mailFrom: env["SHARAKA_MAIL_FROM"] ?? "Sharaka <no-reply@sharaka.local>",
@@ -86,8 +88,32 @@ extension Application {
     }
 }
 
+extension Application {
+    /// The start of every link written outside a page (e-mails, feeds, exports):
+    /// SHARAKA_PUBLIC_URL, or else the address this server actually listens on, so that a
+    /// first run with `--port 9000` and no configuration sends links that open (every
+    /// interface, 0.0.0.0 or ::, is reached at 127.0.0.1).
+    var publicURL: String {
+        if let url = settings.configuredPublicURL { return url }
+        // The bound address once the server runs (`--port`, `--hostname`, port 0 included), else
+        // the configured one. Asked for only after `configure`: `shared` creates the server
+        // with the responder of that moment, which by then has every route and middleware.
+        if let address = http.server.shared.localAddress, let port = address.port {
+            return "http://\(Self.reachableHost(address.ipAddress ?? "")):\(port)"
+        }
+        let c = http.server.configuration
+        return "http://\(Self.reachableHost(c.hostname)):\(c.port)"
+    }
+
+    static func reachableHost(_ host: String) -> String {
+        if host.isEmpty || host == "0.0.0.0" || host == "::" { return "127.0.0.1" }
+        return host.contains(":") ? "[\(host)]" : host
+    }
+}
+
 extension Request {
     var settings: Settings { application.settings }
+    var publicURL: String { application.publicURL }
 
     /// The client's IP address, for rate limits. Behind trusted proxies it is the entry the
     /// outermost proxy appended, counted from the right: entries further left were written by

@@ -6,10 +6,10 @@ import Vapor
 /// built from `path(_:)`, so no path string is written twice.
 enum SiteURL: Hashable {
     case home
-    case register, confirmEmail, login, logout, passwordForgot, passwordReset, loginLink, loginLinkUse
+    case register, confirmEmail, confirmResend, login, logout, passwordForgot, passwordReset, loginLink, loginLinkUse
     case account, accountProfile, accountPassword, accountDelete, accountExport, accountTokens, accountTokenRevoke(UUID)
     case organisations, organisation(UUID)
-    case adminUsers, adminUserRole(UUID), adminUserBlock(UUID)
+    case adminUsers, adminUserRole(UUID), adminUserBlock(UUID), adminUserConfirm(UUID)
     case adminOrganisations, adminOrganisationNew, adminOrganisation(UUID)
     case adminOrganisationMembers(UUID), adminOrganisationMemberRemove(UUID, UUID)
     case adminRegion, adminProvince(UUID), adminOutbox
@@ -34,6 +34,7 @@ enum SiteURL: Hashable {
         case .home: ""
         case .register: "register"
         case .confirmEmail: "confirm"
+        case .confirmResend: "confirm/again"
         case .login: "login"
         case .logout: "logout"
         case .passwordForgot: "password/forgot"
@@ -52,6 +53,7 @@ enum SiteURL: Hashable {
         case .adminUsers: "admin/users"
         case .adminUserRole(let id): "admin/users/\(id)/role"
         case .adminUserBlock(let id): "admin/users/\(id)/block"
+        case .adminUserConfirm(let id): "admin/users/\(id)/confirm"
         case .adminOrganisations: "admin/organisations"
         case .adminOrganisationNew: "admin/organisations/new"
         case .adminOrganisation(let id): "admin/organisations/\(id)"

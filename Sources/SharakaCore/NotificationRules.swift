@@ -17,6 +17,7 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable {
     case milestoneDue = "milestone_due"         // a milestone I report on ends soon
     case milestoneDelayed = "milestone_delayed" // a milestone I report on is late
     case included            // my proposal went into a commitment of the action plan
+    case merged              // my proposal was merged into another
 }
 
 public enum NotificationRules {

@@ -25,6 +25,8 @@ public enum Action: String, CaseIterable, Sendable {
     case manageOrganisations
     case editRegionSettings
     case viewOutbox
+    /// Confirm an account whose owner cannot receive the confirmation e-mail.
+    case confirmAccount
     /// Create participatory processes; editing one also needs membership of its organising body.
     case createProcess
     /// Report content to the moderators.
@@ -44,7 +46,7 @@ public enum Policy {
         case .register: return role == .visitor
         case .manageOwnAccount: return role >= .citizen
         case .listUsers, .blockUser: return role >= .moderator
-        case .changeUserRole, .manageOrganisations, .editRegionSettings, .viewOutbox:
+        case .changeUserRole, .manageOrganisations, .editRegionSettings, .viewOutbox, .confirmAccount:
             return role == .administrator
         case .createProcess:
             return role == .official || role == .administrator

@@ -15,6 +15,7 @@ import Testing
         .manageOrganisations: [.administrator],
         .editRegionSettings: [.administrator],
         .viewOutbox: [.administrator],
+        .confirmAccount: [.administrator],
         .createProcess: [.official, .administrator],
         .report: [.citizen, .organisationMember, .reviewer, .official, .moderator, .administrator],
         .moderate: [.moderator, .administrator],

@@ -69,6 +69,9 @@ extension Request {
         if let old = session.id {
             try await (db as! any SQLDatabase).raw("DELETE FROM sessions WHERE key = \(bind: old.string)").run()
         }
+        if let id = user.id {
+            try await (db as! any SQLDatabase).raw("UPDATE users SET last_sign_in_at = \(bind: Date()) WHERE id = \(bind: id)").run()
+        }
         session.id = nil
         session.data = SessionData()
         session.data["user_id"] = user.id?.uuidString

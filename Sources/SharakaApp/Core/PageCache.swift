@@ -124,7 +124,7 @@ final class PageCache: Sendable {
 /// handler touched no session and set no caching of its own is kept.
 struct PageCacheMiddleware: AsyncMiddleware {
     /// Cookies that change what an anonymous page shows; part of the key.
-    static let keyCookies = [ProposalController.seedCookie]
+    static let keyCookies = [ProposalListQuery.seedCookie]
 
     static func key(_ request: Request) -> String {
         var key = request.url.string

@@ -30,7 +30,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 extension Request {
     /// Whether the browser reached us over TLS: the public URL is https, or a trusted proxy says so.
     var isHTTPS: Bool {
-        if settings.publicURL.hasPrefix("https://") { return true }
+        if settings.configuredPublicURL?.hasPrefix("https://") == true { return true }
         return settings.trustProxy && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 }

@@ -89,6 +89,10 @@ enum L10nKey: String, CaseIterable, Sendable {
     case registeredCheckMail
     case confirmDone
     case confirmFailedTitle
+    case confirmResendTitle
+    case confirmResendIntro
+    case confirmResendSubmit
+    case confirmationResent
     case confirmFailedText
     case loginTitle
     case loginSubmit
@@ -141,6 +145,13 @@ enum L10nKey: String, CaseIterable, Sendable {
     case adminOrganisationsTitle
     case adminRegionTitle
     case adminOutboxTitle
+    case adminSignedUp
+    case adminLastSignIn
+    case adminNeverSignedIn
+    case adminConfirm
+    case adminConfirmAsk
+    case adminConfirmed
+    case adminUsersSearchLabel
     case adminNoUsers
     case adminChangeRole
     case adminRoleChanged
@@ -159,6 +170,9 @@ enum L10nKey: String, CaseIterable, Sendable {
     case adminRemoveMember
     case adminRemoveMemberConfirm
     case adminMemberRemoved
+    case outboxText
+    case outboxShowText
+    case outboxNoTransport
     case outboxEmpty
     case outboxPending
     case outboxSent
@@ -701,6 +715,7 @@ enum L10nKey: String, CaseIterable, Sendable {
     case fieldAnswerCommitment
     case errAnswerCommitment
     case notifyIncluded
+    case notifyMerged
     case errAttendanceBeforeMeeting
     case errMeetingOutsideProcess
 }

@@ -29,5 +29,7 @@ enum Migrations {
         app.migrations.add(SupportCounter())
         app.migrations.add(KeysetProposalLists())
         app.migrations.add(CreateNotificationEvents())
+        app.migrations.add(NotificationEventCursor())
+        app.migrations.add(UserLastSignIn())
     }
 }

@@ -79,11 +79,11 @@ enum CoCreationAPI {
         let process = try await publicProcess(req)
         guard process.allows(.propose) else { throw Refusal(.unprocessableEntity, .refusalNotProposalPhase) }
         let provinces = try await ProvinceList.all(on: req.sql)
-        let orgs = try await ProposalController.organisations(of: user, req)
+        let orgs = try await MemberOrganisations.of(user, on: req.db)
         let form = ProposalForm.read(req)
         let errors = form.validate(Localizer(.en), provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
         guard errors.isEmpty else { return try ValidationProblem.response(errors) }
-        let p = try await ProposalController.publish(form, attachment: nil, by: user, in: process.id, on: req.db)
+        let p = try await ProposalService.publish(form, attachment: nil, by: user, in: process.id, on: req.db)
         let res = Response(status: .created)
         try res.content.encode(ProposalDTO(p, answer: nil), as: .json)
         res.headers.replaceOrAdd(name: .location, value: "/api/v1/proposals/\(p.id!)")
@@ -103,7 +103,7 @@ enum CoCreationAPI {
 
     @Sendable static func createComment(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let outcome = try await CommentController.post(req, by: user, kind: try? req.content.get(String.self, at: "target_kind"),
+        let outcome = try await CommentService.post(req, by: user, kind: try? req.content.get(String.self, at: "target_kind"),
                                                        targetID: try? req.content.get(String.self, at: "target_id"),
                                                        parentID: try? req.content.get(String.self, at: "parent_id"),
                                                        body: (try? req.content.get(String.self, at: "body")) ?? "",

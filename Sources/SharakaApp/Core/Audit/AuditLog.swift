@@ -102,6 +102,14 @@ extension Application {
         set { storage[SQLiteWriteGateKey.self] = newValue }
     }
 
+    /// SQLite has one writer: a transaction that would wait for the file lock waits here
+    /// instead, rather than hold one of the shared thread pool's few threads in SQLite's busy
+    /// handler while the writer it waits for needs a thread to finish. PostgreSQL runs it at once.
+    func oneSQLiteWriter<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if let gate = sqliteWriteGate { return try await gate.run(body) }
+        return try await body()
+    }
+
     /// Set once in `configure`, before any request can race for it.
     var auditGate: SerialGate {
         get { storage[AuditGateKey.self]! }

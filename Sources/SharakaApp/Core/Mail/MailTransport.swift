@@ -53,10 +53,13 @@ struct SendmailTransport: MailTransport {
     }
 }
 
-/// Used when no binary is configured: the message is written to the log and counts as sent.
+/// Used when no binary is configured: the whole message, links included, is written to the
+/// log and counts as sent, so that a first run without a mail server can still confirm an
+/// account (administrators also read it on the outbox page).
 struct LogTransport: MailTransport {
     let logger: Logger
     func send(from: String, to: String, subject: String, body: String) async throws {
-        logger.info("mail (not sent: SHARAKA_SENDMAIL unset)", metadata: ["to": .string(to), "subject": .string(subject)])
+        logger.notice("mail not sent (SHARAKA_SENDMAIL unset)\nTo: \(to)\nSubject: \(subject)\n\n\(body)\n",
+                      metadata: ["to": .string(to), "subject": .string(subject)])
     }
 }

@@ -29,8 +29,8 @@ enum AccountController {
         // An address already registered gets the same answer as a new one, so that the form
         // does not tell who has an account; its owner hears of the attempt by e-mail.
         if let existing = try await User.query(on: req.db).filter(\.$email == email).first() {
-            try await AccountMail.alreadyRegistered(to: existing, login: "\(req.settings.publicURL)\(SiteURL.login.path(existing.language))",
-                                                    reset: "\(req.settings.publicURL)\(SiteURL.passwordForgot.path(existing.language))", on: req.db)
+            try await AccountMail.alreadyRegistered(to: existing, login: "\(req.publicURL)\(SiteURL.login.path(existing.language))",
+                                                    reset: "\(req.publicURL)\(SiteURL.passwordForgot.path(existing.language))", on: req.db)
             req.flash(req.t(.registeredCheckMail, ["email": email]))
             return req.redirect(to: SiteURL.login.path(req.language))
         }
@@ -53,7 +53,10 @@ enum AccountController {
     @Sendable static func confirm(req: Request) async throws -> Response {
         let token = (try? req.query.get(String.self, at: "token")) ?? ""
         guard let user = try await AccountTokens.redeem(token, purpose: .confirmEmail, on: req.db) else {
-            return await req.render(Page(title: req.t(.confirmFailedTitle), content: H.section([], H.h1(req.t(.confirmFailedTitle)), H.p(req.t(.confirmFailedText))), status: .badRequest))
+            return await req.render(Page(title: req.t(.confirmFailedTitle), content: H.section([],
+                H.h1(req.t(.confirmFailedTitle)), H.p(req.t(.confirmFailedText)),
+                H.h2(req.t(.confirmResendTitle)), H.p(req.t(.confirmResendIntro)),
+                ConfirmationResendController.form(req.t, email: "")), status: .badRequest))
         }
         if user.confirmedAt == nil {
             user.confirmedAt = Date()
@@ -108,13 +111,14 @@ enum AccountController {
             return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginBlocked), status: .forbidden))
         }
         if !user.isConfirmed {
-            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginUnconfirmed), status: .forbidden))
+            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginUnconfirmed), unconfirmed: true, status: .forbidden))
         }
         attempt.succeeded = true
         try await attempt.save(on: req.db)
         try await req.signIn(user)
         // Only plain local paths: an open redirect would let a phishing link borrow our domain.
-        let res = req.redirect(to: next.isEmpty ? SiteURL.home.path(user.language) : next)
+        // The language the person is reading wins over the account's preference (which e-mails follow).
+        let res = req.redirect(to: next.isEmpty ? SiteURL.home.path(req.language) : next)
         try await SignInThrottle.rememberDevice(req, userID: user.id!, on: res)
         return res
     }

@@ -24,10 +24,14 @@ enum RegisterPage {
 }
 
 enum LoginPage {
-    static func page(_ t: Localizer, email: String, next: String, error: String?, status: HTTPStatus = .ok) -> Page {
+    /// `unconfirmed`: the refusal of an account not yet confirmed, which offers a new link.
+    static func page(_ t: Localizer, email: String, next: String, error: String?, unconfirmed: Bool = false, status: HTTPStatus = .ok) -> Page {
         Page(title: t(.loginTitle), content: H.section([],
             H.h1(t(.loginTitle)),
             error.map { H.div([.cls("error-summary"), .attr("role", "alert")], H.p($0)) } ?? H.empty,
+            unconfirmed ? H.section([.cls("card"), .aria("labelledby", "resend-title")],
+                H.h2(t(.confirmResendTitle), [.id("resend-title")]),
+                ConfirmationResendController.form(t, email: email)) : H.empty,
             H.el("form", [.action(SiteURL.login.path(t.language)), .postMethod, .cls("stack")], [
                 CSRFField(),
                 H.void("input", [.type("hidden"), .name("next"), .value(next)]),

@@ -42,7 +42,7 @@ enum AccountTokens {
     /// in one transaction.
     static func send(_ purpose: AccountToken.Purpose, to user: User, page: SiteURL, _ req: Request,
                      mail: @escaping @Sendable (User, String, any Database) async throws -> Void) async throws {
-        let base = req.settings.publicURL + page.path(req.language)
+        let base = req.publicURL + page.path(req.language)
         try await req.db.transaction { db in
             let token = try await issue(for: user, purpose: purpose, on: db)
             try await mail(user, "\(base)?token=\(token)", db)
@@ -50,6 +50,6 @@ enum AccountTokens {
     }
 
     static func link(_ req: Request, _ url: SiteURL, token: String) -> String {
-        "\(req.settings.publicURL)\(url.path(req.language))?token=\(token)"
+        "\(req.publicURL)\(url.path(req.language))?token=\(token)"
     }
 }

@@ -37,16 +37,10 @@ enum PlanAdminController {
         let bodies = try await adoptingBodies(req, keeping: plan), processes = try await processes(req)
         let form = PlanForm.read(req), reason = AmendmentReason.read(req)
         var errors = form.validate(req.t, bodies: Set(bodies.map { $0.id!.uuidString }), processes: Set(processes.map { $0.id!.uuidString }))
-        if errors.isEmpty {
-            do {
-                try await PlanService.update(plan.id!, form, reason: reason, by: user, app: req.application)
-                req.flash(req.t(.saved))
-                return req.redirect(to: SiteURL.plan(plan.id!).path(req.language))
-            } catch let refusal as PlanRefusal {
-                let (field, message) = req.t.planRefusal(refusal, plan: plan)
-                errors[field] = message
-            }
-        }
+        if let saved = try await saving(req, &errors, plan: plan, {
+            try await PlanService.update(plan.id!, form, reason: reason, by: user, app: req.application)
+            return SiteURL.plan(plan.id!).path(req.language)
+        }) { return saved }
         return await req.render(PlanAdminPages.planForm(req.t, plan: plan, form: form, errors: errors, bodies: bodies, processes: processes,
                                                         reason: reason, status: .unprocessableEntity))
     }
@@ -94,13 +88,13 @@ enum PlanAdminController {
     // MARK: revisions
 
     @Sendable static func revisions(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
+        let plan = try await VisiblePlan.plan(req.parameters.get("id", as: UUID.self), req)
         let revisions = try await PlanRevision.query(on: req.db).filter(\.$plan.$id == plan.id!).with(\.$author).sort(\.$number, .descending).all()
         return await req.render(PlanAdminPages.revisions(req.t, plan: plan, revisions: revisions))
     }
 
     @Sendable static func compare(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
+        let plan = try await VisiblePlan.plan(req.parameters.get("id", as: UUID.self), req)
         guard let from = try? req.query.get(Int.self, at: "from"), let to = try? req.query.get(Int.self, at: "to"),
               let old = try await PlanRevision.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$number == from).first(),
               let new = try await PlanRevision.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$number == to).first()
@@ -125,19 +119,10 @@ enum PlanAdminController {
         let siblings = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).all()
         var errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
                                    proposals: ctx.proposalIDs, otherBudgets: siblings.compactMap(\.budget), limits: req.settings.budgetLimits)
-        if errors.isEmpty {
-            do {
-                let id = try await CommitmentService.create(in: plan.id!, form, reason: reason, limits: req.settings.budgetLimits, by: user, app: req.application)
-                req.flash(req.t(.saved))
-                return req.redirect(to: SiteURL.commitment(id).path(req.language))
-            } catch let refusal as PlanRefusal {
-                let (field, message) = req.t.planRefusal(refusal, plan: plan, limits: req.settings.budgetLimits)
-                errors[field] = message
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                // A double submit, or a colleague taking the reference meanwhile: the unique key decided.
-                errors["reference"] = req.t(.errReference)
-            }
-        }
+        if let saved = try await saving(req, &errors, plan: plan, duplicateReference: true, {
+            let id = try await CommitmentService.create(in: plan.id!, form, reason: reason, limits: req.settings.budgetLimits, by: user, app: req.application)
+            return SiteURL.commitment(id).path(req.language)
+        }) { return saved }
         return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: nil, form: form, errors: errors, ctx: ctx,
                                                               reason: reason, status: .unprocessableEntity))
     }
@@ -157,18 +142,10 @@ enum PlanAdminController {
         let siblings = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$id != c.id!).all()
         var errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
                                    proposals: ctx.proposalIDs, otherBudgets: siblings.compactMap(\.budget), limits: req.settings.budgetLimits)
-        if errors.isEmpty {
-            do {
-                try await CommitmentService.update(c.id!, form, reason: reason, limits: req.settings.budgetLimits, by: user, app: req.application)
-                req.flash(req.t(.saved))
-                return req.redirect(to: SiteURL.commitment(c.id!).path(req.language))
-            } catch let refusal as PlanRefusal {
-                let (field, message) = req.t.planRefusal(refusal, plan: plan, limits: req.settings.budgetLimits)
-                errors[field] = message
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                errors["reference"] = req.t(.errReference)
-            }
-        }
+        if let saved = try await saving(req, &errors, plan: plan, duplicateReference: true, {
+            try await CommitmentService.update(c.id!, form, reason: reason, limits: req.settings.budgetLimits, by: user, app: req.application)
+            return SiteURL.commitment(c.id!).path(req.language)
+        }) { return saved }
         return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: form, errors: errors, ctx: ctx,
                                                               reason: reason, status: .unprocessableEntity))
     }
@@ -187,16 +164,10 @@ enum PlanAdminController {
         let organisations = try await publicBodies(req)
         let form = MilestoneForm.read(req), reason = AmendmentReason.read(req)
         var errors = form.validate(req.t, organisations: Set(organisations.map { $0.id!.uuidString }))
-        if errors.isEmpty {
-            do {
-                let id = try await CommitmentService.createMilestone(in: c.id!, form, reason: reason, by: user, app: req.application)
-                req.flash(req.t(.saved))
-                return req.redirect(to: SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(id)")
-            } catch let refusal as PlanRefusal {
-                let (field, message) = req.t.planRefusal(refusal, plan: plan, commitment: c)
-                errors[field] = message
-            }
-        }
+        if let saved = try await saving(req, &errors, plan: plan, commitment: c, {
+            let id = try await CommitmentService.createMilestone(in: c.id!, form, reason: reason, by: user, app: req.application)
+            return SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(id)"
+        }) { return saved }
         return await req.render(PlanAdminPages.milestoneForm(req.t, plan: plan, commitment: c, milestone: nil, form: form, errors: errors,
                                                              organisations: organisations, reason: reason, status: .unprocessableEntity))
     }
@@ -213,21 +184,34 @@ enum PlanAdminController {
         let organisations = try await publicBodies(req)
         let form = MilestoneForm.read(req), reason = AmendmentReason.read(req)
         var errors = form.validate(req.t, organisations: Set(organisations.map { $0.id!.uuidString }))
-        if errors.isEmpty {
-            do {
-                try await CommitmentService.updateMilestone(m.id!, form, reason: reason, by: user, app: req.application)
-                req.flash(req.t(.saved))
-                return req.redirect(to: SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(m.id!)")
-            } catch let refusal as PlanRefusal {
-                let (field, message) = req.t.planRefusal(refusal, plan: plan, commitment: c)
-                errors[field] = message
-            }
-        }
+        if let saved = try await saving(req, &errors, plan: plan, commitment: c, {
+            try await CommitmentService.updateMilestone(m.id!, form, reason: reason, by: user, app: req.application)
+            return SiteURL.commitment(c.id!).path(req.language) + "#milestone-\(m.id!)"
+        }) { return saved }
         return await req.render(PlanAdminPages.milestoneForm(req.t, plan: plan, commitment: c, milestone: m, form: form, errors: errors,
                                                              organisations: organisations, reason: reason, status: .unprocessableEntity))
     }
 
     // MARK: helpers
+
+    /// Runs a write of the plan once the form is valid: success flashes and returns to `path`;
+    /// a refusal is put next to its field in `errors`, and the caller draws the form again.
+    private static func saving(_ req: Request, _ errors: inout [String: String], plan: ActionPlan, commitment: Commitment? = nil,
+                               duplicateReference: Bool = false, _ write: () async throws -> String) async throws -> Response? {
+        guard errors.isEmpty else { return nil }
+        do {
+            let path = try await write()
+            req.flash(req.t(.saved))
+            return req.redirect(to: path)
+        } catch let refusal as PlanRefusal {
+            let (field, message) = req.t.planRefusal(refusal, plan: plan, commitment: commitment, limits: req.settings.budgetLimits)
+            errors[field] = message
+        } catch let error as any DatabaseError where duplicateReference && error.isConstraintFailure {
+            // A double submit, or a colleague taking the reference meanwhile: the unique key decided.
+            errors["reference"] = req.t(.errReference)
+        }
+        return nil
+    }
 
     struct CommitmentContext {
         let provinces: [Province]

@@ -32,7 +32,7 @@ enum PlanController {
 
     @Sendable static func commitment(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await CommitmentQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
-        let plan = try await visiblePlanView(commitment.planID, req)
+        let plan = try await VisiblePlan.view(commitment.planID, req)
         let milestones = try await CommitmentQuery.milestones(commitment: id, on: req.sql)
         let lists = try await CommitmentPageQuery(commitment: id).run(on: req.sql)
         let reach = try await PlanAccess.reach(req.currentUser, on: req.db)
@@ -47,28 +47,10 @@ enum PlanController {
     /// The commitment's public history, read from the audit log.
     @Sendable static func history(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await CommitmentQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
-        _ = try await visiblePlanView(commitment.planID, req)
+        _ = try await VisiblePlan.view(commitment.planID, req)
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 50)
         let history = try await HistoryQuery(scope: id).page(page, on: req.sql)
         return await req.render(PlanPages.history(req.t, commitment: commitment, entries: history.items, page: page, total: history.total))
     }
 
-    static func visiblePlan(_ id: UUID?, _ req: Request) async throws -> ActionPlan {
-        guard let id, let plan = try await ActionPlan.query(on: req.db).filter(\.$id == id).with(\.$adoptingBody).first() else { throw Abort(.notFound) }
-        if !plan.statusValue.isPublic, !(try await PlanAccess.canManage(req.currentUser, plan, on: req.db)) { throw Abort(.notFound) }
-        return plan
-    }
-
-    /// The plan as pages show it; 404 for a draft unless the viewer may manage it.
-    static func visiblePlanView(_ id: UUID?, _ req: Request) async throws -> PlanView {
-        guard let id, let plan = try await PlanPageQuery.head(id, on: req.sql) else { throw Abort(.notFound) }
-        if !plan.status.isPublic, !(try await PlanAccess.canManage(req.currentUser, adoptingBody: plan.adoptingBodyID, on: req.db)) { throw Abort(.notFound) }
-        return plan
-    }
-
-    static func visibleCommitment(_ req: Request) async throws -> (Commitment, ActionPlan) {
-        guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await Commitment.query(on: req.db)
-            .filter(\.$id == id).with(\.$leadOrganisation).first() else { throw Abort(.notFound) }
-        return (commitment, try await visiblePlan(commitment.$plan.id, req))
-    }
 }

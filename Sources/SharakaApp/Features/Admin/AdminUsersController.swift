@@ -8,21 +8,27 @@ enum AdminUsersController {
     @Sendable static func index(req: Request) async throws -> Response {
         try req.require(.listUsers)
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 25)
-        let q = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let q = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let role = (try? req.query.get(String.self, at: "role")).flatMap(Role.init(rawValue:))
-        var query = User.query(on: req.db).filter(\.$deletedAt == nil)
-        if !q.isEmpty {
-            let needle = String(q.prefix(100))
-            // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
-            query = query.group(.or) {
-                $0.filter(\.$email ~~ needle)
-                  .filter(.sql(unsafeRaw: "lower(\"users\".\"name\")"), .contains(inverse: false, .anywhere), .bind(needle))
+        let (users, total) = try await UserListQuery.page(text: q, role: role, offset: page.offset, limit: page.per, on: req.sql)
+        return await req.render(AdminUsersPage.page(req.t, users: users, total: total, page: page, q: q, role: role, actor: req.role))
+    }
+
+    /// An administrator confirms an account whose owner cannot receive the e-mail (no mail
+    /// server yet, a mailbox that drops it); its pending confirmation links stop working.
+    @Sendable static func confirm(req: Request) async throws -> Response {
+        try req.require(.confirmAccount)
+        let user = try await target(req)
+        if user.confirmedAt == nil {
+            try await req.db.transaction { db in
+                user.confirmedAt = Date()
+                try await user.save(on: db)
+                try await AccountToken.query(on: db).filter(\.$user.$id == user.id!).filter(\.$purpose == AccountToken.Purpose.confirmEmail.rawValue)
+                    .filter(\.$usedAt == nil).set(\.$usedAt, to: Date()).update()
             }
         }
-        if let role { query = query.filter(\.$role == role.rawValue) }
-        let total = try await query.count()
-        let users = try await query.sort(\.$createdAt, .descending).range(page.offset..<(page.offset + page.per)).all()
-        return await req.render(AdminUsersPage.page(req.t, users: users, total: total, page: page, q: q, role: role, actor: req.role))
+        req.flash(req.t(.adminConfirmed, ["name": user.name]))
+        return req.redirect(to: SiteURL.adminUsers.path(req.language))
     }
 
     @Sendable static func changeRole(req: Request) async throws -> Response {
@@ -58,25 +64,31 @@ enum AdminUsersController {
 }
 
 enum AdminUsersPage {
-    static func page(_ t: Localizer, users: [User], total: Int, page: PageRequest, q: String, role: Role?, actor: Role) -> Page {
+    static func page(_ t: Localizer, users: [UserListItem], total: Int, page: PageRequest, q: String, role: Role?, actor: Role) -> Page {
         let lang = t.language
         let base = SiteURL.adminUsers.path(lang)
         let rows: [[HNode]] = users.map { u in
             [
-                H.el("bdi", [], [H.text(u.name)]), H.el("bdi", [], [H.text(u.email)]), H.text(t.role(u.roleValue)),
-                H.text(u.isBlocked ? t(.adminStatusBlocked) : (u.isConfirmed ? t(.adminStatusActive) : t(.adminStatusUnconfirmed))),
+                H.el("bdi", [], [H.text(u.name)]), H.el("bdi", [], [H.text(u.email)]), H.text(t.role(u.role)),
+                H.text(u.blocked ? t(.adminStatusBlocked) : (u.confirmed ? t(.adminStatusActive) : t(.adminStatusUnconfirmed))),
+                u.signedUp.map { H.text(t.date($0)) } ?? H.empty,
+                u.lastSignIn.map { H.text(t.date($0)) } ?? H.span(t(.adminNeverSignedIn), [.cls("muted")]),
                 H.group([
-                    Policy.allows(actor, .changeUserRole) ? H.el("form", [.action(SiteURL.adminUserRole(u.id!).path(lang)), .postMethod, .cls("inline")], [
+                    Policy.allows(actor, .changeUserRole) ? H.el("form", [.action(SiteURL.adminUserRole(u.id).path(lang)), .postMethod, .cls("inline")], [
                         CSRFField(),
-                        H.el("label", [.for("role-\(u.id!)"), .cls("visually-hidden")], [H.text(t(.fieldRole))]),
-                        H.el("select", [.name("role"), .id("role-\(u.id!)")], Role.assignable.map { r in
-                            H.el("option", [.value(r.rawValue), .flag("selected", r.rawValue == u.role)], [H.text(t.role(r))])
+                        H.el("label", [.for("role-\(u.id)"), .cls("visually-hidden")], [H.text(t(.fieldRole))]),
+                        H.el("select", [.name("role"), .id("role-\(u.id)")], Role.assignable.map { r in
+                            H.el("option", [.value(r.rawValue), .flag("selected", r == u.role)], [H.text(t.role(r))])
                         }),
                         H.button(t(.adminChangeRole), [.cls("secondary")]),
                     ]) : H.empty,
-                    Policy.mayBlock(actor, u.roleValue) ? H.el("form", [.action(SiteURL.adminUserBlock(u.id!).path(lang)), .postMethod, .cls("inline"),
-                                                       .attr("data-confirm", u.isBlocked ? t(.adminUnblock) : t(.adminBlockConfirm))], [
-                        CSRFField(), H.button(u.isBlocked ? t(.adminUnblock) : t(.adminBlock), [.cls(u.isBlocked ? "secondary" : "danger")]),
+                    !u.confirmed && Policy.allows(actor, .confirmAccount) ? H.el("form", [.action(SiteURL.adminUserConfirm(u.id).path(lang)), .postMethod, .cls("inline"),
+                                                                                  .attr("data-confirm", t(.adminConfirmAsk, ["name": u.name]))], [
+                        CSRFField(), H.button(t(.adminConfirm), [.cls("secondary")]),
+                    ]) : H.empty,
+                    Policy.mayBlock(actor, u.role) ? H.el("form", [.action(SiteURL.adminUserBlock(u.id).path(lang)), .postMethod, .cls("inline"),
+                                                       .attr("data-confirm", u.blocked ? t(.adminUnblock) : t(.adminBlockConfirm))], [
+                        CSRFField(), H.button(u.blocked ? t(.adminUnblock) : t(.adminBlock), [.cls(u.blocked ? "secondary" : "danger")]),
                     ]) : H.empty,
                 ]),
             ]
@@ -85,15 +97,16 @@ enum AdminUsersPage {
             AdminNav.node(t, actor: actor),
             H.h1(t(.adminUsersTitle)),
             H.el("form", [.action(base), .getMethod, .cls("stack"), .attr("role", "search")], [
-                FormField.input("q", label: t(.searchLabel), value: q, type: "search"),
+                FormField.input("q", label: t(.adminUsersSearchLabel), value: q, type: "search"),
                 FormField.select("role", label: t(.fieldRole), options: Role.assignable.map { ($0.rawValue, t.role($0)) }, selected: role?.rawValue, includeBlank: t(.choiceAll)),
                 H.button(t(.filterSubmit)),
             ]),
             H.p(t.plural(.accountsCount, total), [.attr("role", "status")]),
             users.isEmpty ? H.p(t(.adminNoUsers), [.cls("muted")]) :
-                H.div([.cls("table-scroll")], H.table(caption: t(.adminUsersTitle), headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldStatus), t(.fieldActions)], rows: rows)),
+                H.div([.cls("table-scroll")], H.table(caption: t(.adminUsersTitle),
+                    headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldStatus), t(.adminSignedUp), t(.adminLastSignIn), t(.fieldActions)], rows: rows)),
             Pagination.nav(t, page: page, total: total) { p in
-                base + "?page=\(p)" + (q.isEmpty ? "" : "&q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") + (role.map { "&role=\($0.rawValue)" } ?? "")
+                base + "?page=\(p)" + (q.isEmpty ? "" : "&q=\(q.addingPercentEncoding(withAllowedCharacters: SiteURL.unreserved) ?? "")") + (role.map { "&role=\($0.rawValue)" } ?? "")
             },
         ]))
     }

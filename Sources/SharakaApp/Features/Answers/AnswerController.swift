@@ -41,20 +41,15 @@ enum AnswerController {
         return await req.render(AnswerPages.merge(req.t, into: proposal, candidates: try await candidates(proposal, req), error: nil))
     }
 
-    /// Marks the chosen proposals of the same process as merged into this one.
+    /// Marks the chosen proposals of the same process as merged into this one (`MergeService`).
     @Sendable static func merge(req: Request) async throws -> Response {
-        let (_, proposal, _) = try await officialOf(req)
-        guard proposal.$mergedInto.id == nil else { throw Refusal(.unprocessableEntity, .errMergeNothing) }
-        let chosen = Set(((try? req.content.get([String].self, at: "merge")) ?? []).compactMap(UUID.init(uuidString:))).subtracting([proposal.id!])
-        let valid = chosen.isEmpty ? [] : try await Proposal.query(on: req.db).filter(\.$id ~~ Array(chosen))
-            .filter(\.$process.$id == proposal.$process.id).filter(\.$mergedInto.$id == nil).all()
-        guard !valid.isEmpty, valid.count == chosen.count else {
+        let (user, proposal, _) = try await officialOf(req)
+        let chosen = ((try? req.content.get([String].self, at: "merge")) ?? []).compactMap(UUID.init(uuidString:))
+        do {
+            try await MergeService.merge(chosen, into: proposal.id!, by: user, app: req.application)
+        } catch let refusal as ProposalMerging.Refusal {
+            if refusal == .targetMerged { throw Refusal(.unprocessableEntity, .errMergeNothing) }
             return await req.render(AnswerPages.merge(req.t, into: proposal, candidates: try await candidates(proposal, req), error: req.t(.errMergeNothing)))
-        }
-        try await req.db.transaction { db in
-            try await Proposal.query(on: db).filter(\.$id ~~ valid.map { $0.id! }).set(\.$mergedInto.$id, to: proposal.id!).update()
-            // A proposal that others were merged into cannot itself stay a merge target of a merged one.
-            try await Proposal.query(on: db).filter(\.$mergedInto.$id ~~ valid.map { $0.id! }).set(\.$mergedInto.$id, to: proposal.id!).update()
         }
         req.flash(req.t(.mergeDone))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
@@ -77,7 +72,7 @@ enum AnswerController {
     /// Only officials of the organising body (and administrators) answer and merge.
     static func officialOf(_ req: Request) async throws -> (User, Proposal, ParticipatoryProcess) {
         let user = try req.requireUser()
-        let proposal = try await ProposalController.find(req)
+        let proposal = try await VisibleProposal.find(req)
         let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == proposal.$process.id).with(\.$phases).with(\.$organiser).first()!
         guard try await ProcessAccess.canEdit(user, process, on: req.db) else { throw Abort(.forbidden) }
         return (user, proposal, process)

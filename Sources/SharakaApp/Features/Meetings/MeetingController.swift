@@ -47,10 +47,10 @@ enum MeetingController {
         var organisations: [(id: UUID, name: LocalizedText)] = []
         if let user = req.currentUser {
             mine = try await MeetingPageQuery(id: id).mine(user.id!, on: req.sql)
-            organisations = try await ProposalController.organisations(of: user, req).map { ($0.id!, $0.name) }
+            organisations = try await MemberOrganisations.of(user, on: req.db).map { ($0.id!, $0.name) }
         }
         let comments = try await CommentTargets.section(.meeting, id, page: .meeting(id), open: meeting.processStatus == .published, req)
-        let follow = NotificationPages.followButton(req.t, .meeting, id, following: try await NotificationController.isFollowing(req, .meeting, id),
+        let follow = NotificationPages.followButton(req.t, .meeting, id, following: try await Following.isFollowing(req, .meeting, id),
                                                     signedIn: req.currentUser != nil)
         return await req.render(MeetingPages.show(req.t, .init(
             meeting: meeting, now: Date(), signedIn: req.currentUser != nil, mine: mine, stats: page.stats, canEdit: canEdit,
@@ -67,84 +67,56 @@ enum MeetingController {
         let (meeting, process, organisers) = try await editable(req)
         let form = MeetingForm.read(req)
         var errors = form.validate(req.t, organisers: Set(organisers.compactMap { $0.id?.uuidString }), process: process.timeline)
-        // Places already given stay given: capacity cannot drop below the registered count.
-        let registered = try await MeetingRegistration.query(on: req.db).filter(\.$meeting.$id == meeting.id!).filter(\.$status == RegistrationStatus.registered.rawValue).count()
-        if let n = Int(form.capacity), n < registered { errors["capacity"] = req.t(.errCapacityBelowRegistered, ["n": req.t.number(registered)]) }
-        guard errors.isEmpty else {
-            return await req.render(MeetingPages.form(req.t, process: process, meeting: meeting, form: form, errors: errors, organisers: organisers, status: .unprocessableEntity))
+        if errors.isEmpty {
+            form.apply(to: meeting)
+            do {
+                try await RegistrationService.update(meeting, language: req.language, app: req.application)
+                req.flash(req.t(.saved))
+                return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
+            } catch WorkshopRegistration.Refusal.capacityBelowRegistered(let n) {
+                errors["capacity"] = req.t(.errCapacityBelowRegistered, ["n": req.t.number(n)])
+            }
         }
-        let grew = Int(form.capacity)! > meeting.capacity
-        form.apply(to: meeting)
-        let title = req.t.text(meeting.title)
-        try await req.db.transaction { db in
-            try await lock(meeting.id!, db as! any SQLDatabase)
-            try await meeting.save(on: db)
-            try await SearchIndex.refresh(.meeting, meeting.id!, on: db)
-            if grew { try await promote(meeting.id!, title: title, on: db) }
-        }
-        req.flash(req.t(.saved))
-        return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
+        return await req.render(MeetingPages.form(req.t, process: process, meeting: meeting, form: form, errors: errors, organisers: organisers, status: .unprocessableEntity))
     }
 
-    /// A place if one is free, else the end of the waiting list. The count and the insert
-    /// happen under the meeting's row lock (PostgreSQL) or SQLite's single writer, so two
-    /// people can never take the last place together.
+    /// A place if one is free, else the end of the waiting list (`RegistrationService`).
     @Sendable static func register(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (meeting, process) = try await find(req)
-        guard process.statusValue == .published, MeetingRules.canRegister(open: meeting.registrationOpen, starts: meeting.startsAt, now: Date()) else {
-            throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
-        }
-        if !meeting.registrationTerms.isEmpty, (try? req.content.get(String.self, at: "accept_terms")) != "yes" {
-            req.flash(req.t(.errAcceptTerms))
-            return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
-        }
+        let (meeting, _) = try await find(req)
+        let back = SiteURL.meeting(meeting.id!).path(req.language) + "#registration"
         var organisation: Organisation?
         if let raw = try? req.content.get(String.self, at: "on_behalf"), !raw.isEmpty {
-            guard let org = try await ProposalController.organisations(of: user, req).first(where: { $0.id?.uuidString == raw }) else {
+            guard let org = try await MemberOrganisations.of(user, on: req.db).first(where: { $0.id?.uuidString == raw }) else {
                 throw Refusal(.unprocessableEntity, .errUnknownChoice)
             }
             organisation = org
         }
-        let family = organisation?.sectorValue.family.rawValue ?? "citizen"
-        var rng = SystemRandomNumberGenerator()
-        let code = MeetingRules.code(using: &rng)
-        let chosenOrganisation = organisation
-        let status: RegistrationStatus
         do {
-            status = try await req.db.transaction { db in
-                let sql = db as! any SQLDatabase
-                try await lock(meeting.id!, sql)
-                let rows = try await sql.raw("""
-                    INSERT INTO meeting_registrations (id, created_at, status, code, attended, family, province_code, meeting_id, user_id, organisation_id)
-                    SELECT \(bind: UUID()), \(bind: Date()),
-                      CASE WHEN (SELECT COUNT(*) FROM meeting_registrations WHERE meeting_id = \(bind: meeting.id!) AND status = 'registered') < \(bind: meeting.capacity)
-                           THEN 'registered' ELSE 'waiting' END,
-                      \(bind: code), \(bind: false), \(bind: family), \(bind: chosenOrganisation?.provinceCode ?? user.provinceCode), \(bind: meeting.id!), \(bind: user.id!), \(bind: chosenOrganisation?.id)
-                    RETURNING status
-                    """).all()
-                try await Notifier.follow(user.id!, .meeting, meeting.id!, on: db)
-                return RegistrationStatus(rawValue: (try? rows.first?.decode(column: "status", as: String.self)) ?? "") ?? .waiting
+            let done = try await RegistrationService.register(meeting.id!, user: user, organisation: organisation,
+                                                              acceptedTerms: (try? req.content.get(String.self, at: "accept_terms")) == "yes", app: req.application)
+            req.flash(done.status == .registered ? req.t(.registrationDone, ["code": done.code]) : req.t(.registrationWaiting))
+        } catch let refusal as WorkshopRegistration.Refusal {
+            switch refusal {
+            case .termsNotAccepted: req.flash(req.t(.errAcceptTerms))
+            case .alreadyRegistered: req.flash(req.t(.registrationAlready))
+            case .closed, .capacityBelowRegistered: throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two clicks racing past the check: the unique index keeps one.
             req.flash(req.t(.registrationAlready))
-            return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
         }
-        req.flash(status == .registered ? req.t(.registrationDone, ["code": code]) : req.t(.registrationWaiting))
-        return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
+        return req.redirect(to: back)
     }
 
     /// Frees the place and gives it to the first person waiting, in the same transaction.
     @Sendable static func cancel(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (meeting, _) = try await find(req)
-        guard Date() < meeting.startsAt else { throw Refusal(.unprocessableEntity, .refusalRegistrationClosed) }
-        let title = req.t.text(meeting.title)
-        try await req.db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await lock(meeting.id!, sql)
-            try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meeting.id!).filter(\.$user.$id == user.id!).delete()
-            try await promote(meeting.id!, title: title, on: db)
+        do {
+            try await RegistrationService.cancel(meeting.id!, user: user, language: req.language, app: req.application)
+        } catch is WorkshopRegistration.Refusal {
+            throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
         }
         req.flash(req.t(.registrationCancelled))
         return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language) + "#registration")
@@ -242,13 +214,13 @@ enum MeetingController {
     }
 
     @Sendable static func processCalendar(req: Request) async throws -> Response {
-        let process = try await ProcessController.find(req)
-        try await ProposalController.requireVisible(process, req)
+        let process = try await VisibleProcess.find(req)
+        try await VisibleProcess.require(process, req)
         let t = req.t
         var events = process.phases.compactMap { ph -> ICalendar.Event? in
             guard let s = Day(iso: ph.startsOn), let e = Day(iso: ph.endsOn) else { return nil }
             return .init(uid: "phase-\(ph.id!)@sharaka", summary: "\(t.text(process.title)) — \(t.text(ph.name).isEmpty ? ProcessPages.phaseLabel(t, ph.kindValue) : t.text(ph.name))",
-                         url: req.settings.publicURL + SiteURL.process(process.id!).path(req.language), when: .allDay(s, e))
+                         url: req.publicURL + SiteURL.process(process.id!).path(req.language), when: .allDay(s, e))
         }
         events += try await Meeting.query(on: req.db).filter(\.$process.$id == process.id!).sort(\.$startsAt).all().map { event(req, $0) }
         return calendar(req, name: t.text(process.title), events: events, file: "process-\(process.id!)", process: process)
@@ -267,31 +239,7 @@ enum MeetingController {
         let t = req.t
         return .init(uid: "meeting-\(m.id!)@sharaka", summary: t.text(m.title), description: t.text(m.description),
                      location: [m.address, m.link].filter { !$0.isEmpty }.joined(separator: " — "),
-                     url: req.settings.publicURL + SiteURL.meeting(m.id!).path(req.language), when: .timed(m.startsAt, m.endsAt))
-    }
-
-    /// On PostgreSQL, serialises registrations of one meeting; SQLite has one writer anyway.
-    private static func lock(_ meetingID: UUID, _ sql: any SQLDatabase) async throws {
-        if sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT id FROM meetings WHERE id = \(bind: meetingID) FOR UPDATE").run()
-        }
-    }
-
-    /// Moves the first people waiting into free places, in order of arrival, and tells them.
-    static func promote(_ meetingID: UUID, title: String, on db: any Database) async throws {
-        guard let meeting = try await Meeting.find(meetingID, on: db) else { return }
-        var promoted: Set<UUID> = []
-        while true {
-            let registered = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$status == RegistrationStatus.registered.rawValue).count()
-            guard registered < meeting.capacity,
-                  let next = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$status == RegistrationStatus.waiting.rawValue)
-                    .sort(\.$createdAt).sort(\.$id).first()
-            else { break }
-            next.status = RegistrationStatus.registered.rawValue
-            try await next.save(on: db)
-            promoted.insert(next.$user.id)
-        }
-        try await Notifier.emit(.promoted, target: .meeting, id: meetingID, title: title, to: promoted, on: db)
+                     url: req.publicURL + SiteURL.meeting(m.id!).path(req.language), when: .timed(m.startsAt, m.endsAt))
     }
 
     static func find(_ req: Request) async throws -> (Meeting, ParticipatoryProcess) {
@@ -299,13 +247,13 @@ enum MeetingController {
               let meeting = try await Meeting.query(on: req.db).filter(\.$id == id).with(\.$organiser).first(),
               let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == meeting.$process.id).with(\.$phases).with(\.$organiser).first()
         else { throw Abort(.notFound) }
-        try await ProposalController.requireVisible(process, req)
+        try await VisibleProcess.require(process, req)
         return (meeting, process)
     }
 
     private static func editableProcess(_ req: Request) async throws -> (ParticipatoryProcess, [Organisation]) {
         let user = try req.requireUser()
-        let process = try await ProcessController.find(req)
+        let process = try await VisibleProcess.find(req)
         guard try await ProcessAccess.canEdit(user, process, on: req.db) else { throw Abort(.forbidden) }
         return (process, try await organisers(user, process, req))
     }

@@ -53,7 +53,8 @@ struct ModeratedContent {
     }
 
     private var searchKind: SearchKind { kind == .proposal ? .proposal : .comment }
-    private var table: String { kind == .proposal ? Proposal.schema : Comment.schema }
+    static func table(_ kind: ReportTarget) -> String { kind == .proposal ? Proposal.schema : Comment.schema }
+    private var table: String { Self.table(kind) }
 
     /// Hides once: returns false when it was already hidden, so the author hears it once.
     func hide(at now: Date, on db: any Database) async throws -> Bool {

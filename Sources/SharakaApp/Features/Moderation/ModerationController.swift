@@ -77,31 +77,19 @@ enum ModerationController {
         guard let kind = (try? req.content.get(String.self, at: "target_kind")).flatMap(ReportTarget.init(rawValue:)),
               let id = req.parameters.get("id", as: UUID.self)
         else { throw Abort(.badRequest) }
-        guard let content = try await ModeratedContent.load(kind, id, on: req.db) else { throw Abort(.notFound) }
         guard let action = (try? req.content.get(String.self, at: "action")).flatMap(ModerationAction.init(rawValue:)) else {
             throw Refusal(.unprocessableEntity, .errUnknownChoice)
         }
-        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let p = AccountRules.checkText(reason, length: ModerationRules.decisionReasonLength) {
-            req.flash(req.t(.fieldDecisionReason) + " : " + req.t.problem(p, min: ModerationRules.decisionReasonLength.lowerBound, max: ModerationRules.decisionReasonLength.upperBound))
-            return req.redirect(to: SiteURL.moderation.path(req.language))
-        }
-        let author = try await User.find(content.authorID, on: req.db)
-        if action == .block, let author, !Policy.mayBeBlockedByModeration(author.roleValue) { throw Abort(.forbidden) }
-        let now = Date()
-        try await req.db.transaction { db in
-            if ModerationRules.hiddenAfter(action) {
-                if try await content.hide(at: now, on: db) { try await content.notifyHidden(on: db) }
-            } else {
-                try await content.restore(on: db)
+        do {
+            try await ModerationService.decide(kind, id, action: action, reason: (try? req.content.get(String.self, at: "reason")) ?? "", by: moderator, app: req.application)
+        } catch let refusal as ModerationDeciding.Refusal {
+            switch refusal {
+            case .reason(let p):
+                let range = ModerationRules.decisionReasonLength
+                req.flash(req.t(.fieldDecisionReason) + " : " + req.t.problem(p, min: range.lowerBound, max: range.upperBound))
+                return req.redirect(to: SiteURL.moderation.path(req.language))
+            case .authorNotBlockable: throw Abort(.forbidden)
             }
-            if action == .block, let author, author.blockedAt == nil {
-                author.blockedAt = now
-                try await author.save(on: db)
-            }
-            try await Report.query(on: db).filter(\.$targetKind == kind.rawValue).filter(\.$targetID == id).filter(\.$resolvedAt == nil)
-                .set(\.$resolvedAt, to: now).update()
-            try await ModerationDecision(target: kind, id: id, action: action, reason: reason, moderatorID: moderator.id!).create(on: db)
         }
         req.flash(req.t(.moderationDone))
         return req.redirect(to: SiteURL.moderation.path(req.language))

@@ -7,7 +7,7 @@ import Vapor
 /// bodies, provinces, the milestone timeline and budgets, each as a chart and a table.
 enum DashboardController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlanView(req.parameters.get("id", as: UUID.self), req)
+        let plan = try await VisiblePlan.view(req.parameters.get("id", as: UUID.self), req)
         let data = try await PlanDashboardQuery(plan: plan.id).run(on: req.sql)
         return await req.render(DashboardPages.show(req.t, plan: plan, data: data, today: Day(Date())))
     }

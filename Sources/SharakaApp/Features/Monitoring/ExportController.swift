@@ -6,7 +6,7 @@ import Vapor
 /// spreadsheet flavour with `?excel=1`), Atom feeds of progress, and a printable plan.
 enum ExportController {
     @Sendable static func commitmentsCSV(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
+        let plan = try await VisiblePlan.plan(req.parameters.get("id", as: UUID.self), req)
         let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).sort(\.$position).sort(\.$reference).all()
         var rows = [["reference", "title_ar", "title_fr", "title_en", "ogp_values", "theme", "lead_body", "supporting_actors", "provinces",
                      "starts", "ends", "budget_mad", "completion_percent", "irm_completion", "url"]]
@@ -14,13 +14,13 @@ enum ExportController {
             rows.append([c.reference, c.title[.ar] ?? "", c.title[.fr] ?? "", c.title[.en] ?? "", c.ogpValues, c.theme, c.leadBody,
                          c.supportingActors.actors.map { "\($0.kind): \($0.name)" }.joined(separator: " | "), c.provinces.codes.joined(separator: " "),
                          c.startsOn, c.endsOn, c.budget?.description ?? "", String(c.completion), c.level.rawValue,
-                         req.settings.publicURL + SiteURL.commitment(c.id!).path(req.language)])
+                         req.publicURL + SiteURL.commitment(c.id!).path(req.language)])
         }
         return csv(rows, name: "commitments", req)
     }
 
     @Sendable static func milestonesCSV(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
+        let plan = try await VisiblePlan.plan(req.parameters.get("id", as: UUID.self), req)
         let commitments = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).all()
         let refs = Dictionary(uniqueKeysWithValues: commitments.map { ($0.id!, $0.reference) })
         let milestones = try await Milestone.query(on: req.db).filter(\.$commitment.$id ~~ Array(refs.keys)).sort(\.$startsOn).all()
@@ -43,14 +43,14 @@ enum ExportController {
 
     /// Progress updates of a plan (`plan`) or of one commitment (`commitment`), newest first.
     @Sendable static func planFeed(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlan(req.parameters.get("id", as: UUID.self), req)
+        let plan = try await VisiblePlan.plan(req.parameters.get("id", as: UUID.self), req)
         let ids = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).all(\.$id)
         return try await feed(title: plan.title.resolve(for: req.language)?.text ?? "", self: SiteURL.planFeed(plan.id!), page: SiteURL.plan(plan.id!),
                               commitments: ids, req)
     }
 
     @Sendable static func commitmentFeed(req: Request) async throws -> Response {
-        let (c, _) = try await PlanController.visibleCommitment(req)
+        let (c, _) = try await VisiblePlan.commitment(req)
         return try await feed(title: "\(c.reference) — \(c.title.resolve(for: req.language)?.text ?? "")", self: SiteURL.commitmentFeed(c.id!),
                               page: SiteURL.commitment(c.id!), commitments: [c.id!], req)
     }
@@ -58,7 +58,7 @@ enum ExportController {
     private static func feed(title: String, self selfURL: SiteURL, page: SiteURL, commitments: [UUID], _ req: Request) async throws -> Response {
         let updates = try await ProgressUpdate.query(on: req.db).filter(\.$commitment.$id ~~ commitments)
             .with(\.$milestone).with(\.$commitment).with(\.$author).with(\.$evidence).sort(\.$createdAt, .descending).limit(50).all()
-        let base = req.settings.publicURL, lang = req.language, t = req.t
+        let base = req.publicURL, lang = req.language, t = req.t
         func x(_ s: String) -> String { s.attributeEscaped }
         let stamp = AuditChain.timestamp(updates.first?.createdAt ?? Date(timeIntervalSince1970: 0))
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(lang.rawValue)\">\n"

@@ -5,7 +5,7 @@ import Vapor
 /// stylesheet (one commitment per printed page).
 enum PrintController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let plan = try await PlanController.visiblePlanView(req.parameters.get("id", as: UUID.self), req)
+        let plan = try await VisiblePlan.view(req.parameters.get("id", as: UUID.self), req)
         let commitments = try await CommitmentQuery.ofPlan(plan.id, on: req.sql)
         let milestones = Dictionary(grouping: try await CommitmentQuery.milestones(plan: plan.id, on: req.sql), by: \.commitmentID)
         let t = req.t, lang = req.language

@@ -65,9 +65,4 @@ enum NotificationController {
         case .commitment: try await Commitment.find(id, on: db) != nil
         }
     }
-
-    static func isFollowing(_ req: Request, _ target: FollowTarget, _ id: UUID) async throws -> Bool {
-        guard let user = req.currentUser else { return false }
-        return try await Follow.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$targetKind == target.rawValue).filter(\.$targetID == id).count() > 0
-    }
 }

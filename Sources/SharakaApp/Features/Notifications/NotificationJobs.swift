@@ -66,7 +66,7 @@ enum NotificationJobs {
             guard NotificationRules.digestDue(oldestPending: pending.first?.createdAt, lastDigest: user.lastDigestAt, now: now) else { continue }
             let t = Localizer(user.language)
             let items = pending.map { n in
-                "• " + Notifier.line(t, n.kindValue, n.title) + "\n  " + app.settings.publicURL
+                "• " + Notifier.line(t, n.kindValue, n.title) + "\n  " + app.publicURL
                     + (FollowTarget(rawValue: n.targetKind).map { Notifier.url($0, n.targetID).path(user.language) } ?? "")
             }.joined(separator: "\n")
             try await app.db.transaction { db in
@@ -81,7 +81,7 @@ enum NotificationJobs {
                 guard !won.isEmpty else { return }
                 try await Outbox.enqueue(to: user.email, subject: "\(t(.appName)) — \(t(.mailDigestSubject))",
                                          body: t(.mailDigestBody, ["name": user.name, "items": items,
-                                                                  "link": app.settings.publicURL + SiteURL.notifications.path(user.language)]), on: db)
+                                                                  "link": app.publicURL + SiteURL.notifications.path(user.language)]), on: db)
                 try await Notification.query(on: db).filter(\.$id ~~ pending.map { $0.id! }).set(\.$emailedAt, to: now).update()
             }
         }

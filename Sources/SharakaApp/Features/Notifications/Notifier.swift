@@ -62,6 +62,7 @@ enum Notifier {
         case .milestoneDue: .notifyMilestoneDue
         case .milestoneDelayed: .notifyMilestoneDelayed
         case .included: .notifyIncluded
+        case .merged: .notifyMerged
         }
         return t(key, ["title": title])
     }

@@ -20,7 +20,7 @@ enum ProcessController {
         let comments = process.status.isPublic
             ? try await CommentTargets.section(.process, id, page: .process(id), open: process.allows(.comment), req)
             : nil
-        let following = try await NotificationController.isFollowing(req, .process, id)
+        let following = try await Following.isFollowing(req, .process, id)
         return await req.render(ProcessPages.show(req.t, process: process, provinces: try await ProvinceList.all(on: req.sql), today: Day(Date()),
                                                   canEdit: canEdit, comments: comments,
                                                   follow: NotificationPages.followButton(req.t, .process, id, following: following, signedIn: req.currentUser != nil)))
@@ -108,17 +108,10 @@ enum ProcessController {
         return req.redirect(to: SiteURL.processEdit(process.id!).path(req.language) + "#phases")
     }
 
-    static func find(_ req: Request) async throws -> ParticipatoryProcess {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let process = try await ParticipatoryProcess.query(on: req.db).filter(\.$id == id).with(\.$organiser).with(\.$phases).first()
-        else { throw Abort(.notFound) }
-        return process
-    }
-
     /// The process and the bodies the user may organise for; 403 unless the user may edit it.
     static func editable(_ req: Request) async throws -> (ParticipatoryProcess, [Organisation]) {
         try req.require(.createProcess)
-        let process = try await find(req)
+        let process = try await VisibleProcess.find(req)
         guard try await ProcessAccess.canEdit(req.currentUser, process, on: req.db) else { throw Abort(.forbidden) }
         return (process, try await ProcessAccess.organisers(for: req.currentUser, on: req.db))
     }

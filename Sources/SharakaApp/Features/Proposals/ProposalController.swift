@@ -5,8 +5,6 @@ import Vapor
 
 /// Proposals: listing, writing, editing, withdrawing, supporting.
 enum ProposalController {
-    static let seedCookie = "sharaka_seed"
-
     @Sendable static func index(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let process = try await ProcessQuery.one(id, on: req.sql) else { throw Abort(.notFound) }
         if !process.status.isPublic, !(try await ProcessAccess.canEdit(req.currentUser, organiser: process.organiserID, on: req.db)) { throw Abort(.notFound) }
@@ -14,15 +12,15 @@ enum ProposalController {
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"))
         // The visitor's seed for the random order lives in a cookie, not the session,
         // so that reading the list creates nothing on the server.
-        let seed = req.cookies[seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
+        let seed = req.cookies[ProposalListQuery.seedCookie].flatMap { Int($0.string) } ?? Int.random(in: 1...1_000_000_000)
         // Past the first pages the sorted orders go on by cursor (the "next" link carries it).
         let cursor = filter.sort == .random ? nil : try APICursor.read(req, sort: filter.sort.rawValue)
         let list = try await ProposalListQuery(process: id, filter: filter).run(on: req.sql, seed: seed, page: page, after: cursor?.after)
         let response = await req.render(ProposalPages.index(req.t, process: process, proposals: list.items, total: list.total, page: page,
                                                             filter: filter, provinces: try await ProvinceList.all(on: req.sql),
                                                             canPropose: process.allows(.propose)))
-        if req.cookies[seedCookie] == nil {
-            response.cookies[seedCookie] = HTTPCookies.Value(string: String(seed), maxAge: 30 * 24 * 3600, path: "/",
+        if req.cookies[ProposalListQuery.seedCookie] == nil {
+            response.cookies[ProposalListQuery.seedCookie] = HTTPCookies.Value(string: String(seed), maxAge: 30 * 24 * 3600, path: "/",
                                                              isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         return response
@@ -30,19 +28,19 @@ enum ProposalController {
 
     @Sendable static func new(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let process = try await ProcessController.find(req)
+        let process = try await VisibleProcess.find(req)
         try requireStep(.propose, process, req)
         return await req.render(ProposalPages.form(req.t, process: process, proposal: nil, form: .init(language: req.language), errors: [:],
                                                    provinces: try await Province.query(on: req.db).sort(\.$code).all(),
-                                                   organisations: try await organisations(of: user, req)))
+                                                   organisations: try await MemberOrganisations.of(user, on: req.db)))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let process = try await ProcessController.find(req)
+        let process = try await VisibleProcess.find(req)
         try requireStep(.propose, process, req)
         let provinces = try await Province.query(on: req.db).sort(\.$code).all()
-        let orgs = try await organisations(of: user, req)
+        let orgs = try await MemberOrganisations.of(user, on: req.db)
         let form = ProposalForm.read(req)
         var errors = form.validate(req.t, provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
         var attachment: (sha256: String, name: String)?
@@ -58,7 +56,7 @@ enum ProposalController {
         if !errors.isEmpty {
             return await req.render(ProposalPages.form(req.t, process: process, proposal: nil, form: form, errors: errors, provinces: provinces, organisations: orgs, status: .unprocessableEntity))
         }
-        let proposal = try await publish(form, attachment: attachment, by: user, in: process.id!, on: req.db)
+        let proposal = try await ProposalService.publish(form, attachment: attachment, by: user, in: process.id!, on: req.db)
         req.flash(req.t(.proposalPublished))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
     }
@@ -101,32 +99,23 @@ enum ProposalController {
         let (proposal, process, user) = try await ownEditable(req)
         return await req.render(ProposalPages.form(req.t, process: process, proposal: proposal, form: .init(proposal), errors: [:],
                                                    provinces: try await Province.query(on: req.db).sort(\.$code).all(),
-                                                   organisations: try await organisations(of: user, req)))
+                                                   organisations: try await MemberOrganisations.of(user, on: req.db)))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         let (proposal, process, user) = try await ownEditable(req)
         let provinces = try await Province.query(on: req.db).sort(\.$code).all()
-        let orgs = try await organisations(of: user, req)
+        let orgs = try await MemberOrganisations.of(user, on: req.db)
         let form = ProposalForm.read(req)
         let errors = form.validate(req.t, provinces: Set(provinces.map(\.code)), organisations: Set(orgs.compactMap { $0.id?.uuidString }))
         if !errors.isEmpty {
             return await req.render(ProposalPages.form(req.t, process: process, proposal: proposal, form: form, errors: errors, provinces: provinces, organisations: orgs, status: .unprocessableEntity))
         }
-        // Decided again inside the write, on the row locked: a support, a comment or an answer
-        // may have arrived since the page was loaded.
         form.apply(to: proposal)
-        try await req.db.transaction { db in
-            try await RowLock.lock(Proposal.schema, id: proposal.id!, on: db)
-            guard let facts = try await ProposalFacts.editing(proposal.id!, on: db as! any SQLDatabase) else { throw Abort(.notFound) }
-            if ProposalEditing.refusal(facts) != nil { throw Refusal(.conflict, .refusalNotEditable) }
-            try await (db as! any SQLDatabase).raw("""
-                UPDATE proposals SET title = \(bind: proposal.title), body = \(bind: proposal.body), language = \(bind: proposal.language),
-                  ogp_value = \(bind: proposal.ogpValue), theme = \(bind: proposal.theme), province_code = \(bind: proposal.provinceCode),
-                  organisation_id = \(bind: proposal.$organisation.id), search_text = \(bind: proposal.searchText), updated_at = \(bind: Date())
-                WHERE id = \(bind: proposal.id!)
-                """).run()
-            try await SearchIndex.refresh(.proposal, proposal.id!, on: db)
+        do {
+            try await ProposalService.update(proposal, on: req.db)
+        } catch is ProposalEditing.Refusal {
+            throw Refusal(.conflict, .refusalNotEditable)
         }
         req.flash(req.t(.saved))
         return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
@@ -134,17 +123,21 @@ enum ProposalController {
 
     @Sendable static func withdraw(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let proposal = try await find(req)
-        guard proposal.$author.id == user.id else { throw Abort(.forbidden) }
-        guard proposal.statusValue == .published else { throw Refusal(.unprocessableEntity, .refusalWithdrawn) }
-        guard (try? req.content.get(String.self, at: "confirm")) == "yes" else {
-            req.flash(req.t(.errConfirmWithdraw))
-            return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+        let proposal = try await VisibleProposal.find(req)
+        let back = SiteURL.proposal(proposal.id!).path(req.language)
+        do {
+            try await ProposalService.withdraw(proposal.id!, by: user, confirmed: (try? req.content.get(String.self, at: "confirm")) == "yes", app: req.application)
+        } catch let refusal as ProposalWithdrawal.Refusal {
+            switch refusal {
+            case .notAuthor: throw Abort(.forbidden)
+            case .alreadyWithdrawn: throw Refusal(.unprocessableEntity, .refusalWithdrawn)
+            case .notConfirmed:
+                req.flash(req.t(.errConfirmWithdraw))
+                return req.redirect(to: back)
+            }
         }
-        proposal.status = ProposalStatus.withdrawn.rawValue
-        try await proposal.save(on: req.db)
         req.flash(req.t(.proposalWithdrawn))
-        return req.redirect(to: SiteURL.proposal(proposal.id!).path(req.language))
+        return req.redirect(to: back)
     }
 
     @Sendable static func support(req: Request) async throws -> Response {
@@ -166,52 +159,15 @@ enum ProposalController {
 
     // MARK: helpers
 
-    /// Stores a validated proposal; its author follows it from the start. Shared with the API.
-    static func publish(_ form: ProposalForm, attachment: (sha256: String, name: String)?, by user: User, in process: UUID, on db: any Database) async throws -> Proposal {
-        let proposal = Proposal()
-        form.apply(to: proposal)
-        proposal.$process.id = process
-        proposal.$author.id = user.id!
-        proposal.status = ProposalStatus.published.rawValue
-        proposal.supportsCount = 0
-        proposal.commentsCount = 0
-        proposal.randomKey = Int.random(in: 0..<2_147_483_647)
-        proposal.attachmentSHA256 = attachment?.sha256
-        proposal.attachmentName = attachment?.name
-        try await db.transaction { db in
-            try await proposal.create(on: db)
-            try await SearchIndex.refresh(.proposal, proposal.id!, on: db)
-            try await Notifier.follow(user.id!, .proposal, proposal.id!, on: db)
-        }
-        return proposal
-    }
-
-    /// Drafts exist only for those who may edit them.
-    static func requireVisible(_ process: ParticipatoryProcess, _ req: Request) async throws {
-        if process.statusValue.isPublic { return }
-        guard try await ProcessAccess.canEdit(req.currentUser, process, on: req.db) else { throw Abort(.notFound) }
-    }
-
-    static func find(_ req: Request) async throws -> Proposal {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let p = try await Proposal.query(on: req.db).filter(\.$id == id).with(\.$author).with(\.$organisation).with(\.$mergedInto).first()
-        else { throw Abort(.notFound) }
-        return p
-    }
-
     static func requireStep(_ step: ParticipationStep, _ process: ParticipatoryProcess, _ req: Request) throws {
         guard process.timeline.allows(step, on: Day(Date()), status: process.statusValue) else {
             throw Refusal(.unprocessableEntity, step == .propose ? .refusalNotProposalPhase : .refusalPhaseClosed)
         }
     }
 
-    static func organisations(of user: User, _ req: Request) async throws -> [Organisation] {
-        try await Membership.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$organisation).all().map(\.organisation)
-    }
-
     static func ownEditable(_ req: Request) async throws -> (Proposal, ParticipatoryProcess, User) {
         let user = try req.requireUser()
-        let proposal = try await find(req)
+        let proposal = try await VisibleProposal.find(req)
         guard proposal.$author.id == user.id else { throw Abort(.forbidden) }
         guard let facts = try await ProposalFacts.editing(proposal.id!, on: req.sql), ProposalEditing.refusal(facts) == nil else {
             throw Refusal(.conflict, .refusalNotEditable)

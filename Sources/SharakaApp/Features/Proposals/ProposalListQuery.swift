@@ -21,6 +21,10 @@ struct ProposalListItem: Sendable, Equatable {
 /// proposal, its author's name and organisation's name joined) and one for the count, two
 /// more at most when the random order wraps round — never more with more proposals.
 struct ProposalListQuery: Sendable {
+    /// The visitor's seed for the random order: a cookie, not the session, so that reading
+    /// the list creates nothing on the server (and the page cache keys on it).
+    static let seedCookie = "sharaka_seed"
+
     let process: UUID
     let filter: ProposalListFilter
 

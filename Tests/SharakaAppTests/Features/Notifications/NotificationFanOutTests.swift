@@ -75,5 +75,37 @@ import Vapor
         }
     }
 
+    @Test(arguments: Engine.all)
+    func followersAreToldInChunksOnceEachEvenByTwoDeliverersAtOnce(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: 121 followers of a process (10 wanting mail at once), one event queued
+            let process = try await processInPhase(app, .proposals)
+            let sql = app.db as! any SQLDatabase
+            for i in 0..<121 {
+                let id = UUID()
+                try await sql.raw("""
+                    INSERT INTO users (id, created_at, name, email, password_hash, preferred_language, role, email_notifications, confirmed_at)
+                    VALUES (\(bind: id), \(bind: Date()), \(bind: "Suiveur \(i)"), \(bind: "f\(i)@example.ma"), 'x', 'fr', 'citizen',
+                            \(bind: i < 10 ? "immediate" : "none"), \(bind: Date()))
+                    """).run()
+                try await Notifier.follow(id, .process, process.id!, on: app.db)
+            }
+            try await app.db.transaction { db in
+                try await Notifier.emit(.phaseChange, target: .process, id: process.id!, title: "Oriental 2025", followers: true, on: db)
+            }
+
+            // act: two deliverers at once, in chunks of 20 (7 chunks, the last one short)
+            async let one: Void = NotificationQueue.deliverQueued(app, chunk: 20)
+            async let two: Void = NotificationQueue.deliverQueued(app, chunk: 20)
+            _ = try await (one, two)
+
+            // check: every follower told once, the ten mails queued once, the event gone
+            let notes = try await Notification.query(on: app.db).all()
+            #expect(notes.count == 121 && Set(notes.map(\.$user.id)).count == 121)
+            #expect(try await OutboxMessage.query(on: app.db).count() == 10)
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM notification_events").first(decoding: Count.self)?.n == 0)
+        }
+    }
+
     struct Count: Decodable { let n: Int }
 }

@@ -183,7 +183,7 @@ import VaporTesting
             // HSTS only over https
             #expect(try await Self.raw(app, .GET, "/fr/").headers.first(name: "Strict-Transport-Security") == nil)
             var settings = app.settings
-            settings.publicURL = "https://sharaka.oriental.ma"
+            settings.configuredPublicURL = "https://sharaka.oriental.ma"
             app.settings = settings
             #expect(try await Self.raw(app, .GET, "/fr/").headers.first(name: "Strict-Transport-Security")?.contains("max-age=") == true)
         }
