@@ -41,6 +41,8 @@ public struct Settings: Sendable {
     /// write through this instance empties the cache at once; other instances' writes show
     /// within this time.
     public var pageCacheSeconds: Double
+    /// Followers told per transaction when a notification fans out.
+    public var notificationChunk: Int
 
     public var engine: Engine { databaseURL == nil ? .sqlite : .postgres }
 
@@ -74,7 +76,8 @@ public struct Settings: Sendable {
                 maxPlanTotal: env["SHARAKA_MAX_PLAN_BUDGET_MAD"].flatMap(Int64.init).flatMap { MAD(dirhams: $0) } ?? BudgetLimits.standard.maxPlanTotal),
             postgresPoolSize: max(2, env["SHARAKA_PG_POOL"].flatMap(Int.init) ?? 4),
             milestoneReminderDays: max(1, env["SHARAKA_MILESTONE_REMINDER_DAYS"].flatMap(Int.init) ?? 14),
-            pageCacheSeconds: max(0, min(60, env["SHARAKA_PAGE_CACHE_SECONDS"].flatMap(Double.init) ?? 2))
+            pageCacheSeconds: max(0, min(60, env["SHARAKA_PAGE_CACHE_SECONDS"].flatMap(Double.init) ?? 2)),
+            notificationChunk: max(10, min(10_000, env["SHARAKA_NOTIFICATION_CHUNK"].flatMap(Int.init) ?? (databaseURL == nil ? 100 : 500)))
         )
     }
 }

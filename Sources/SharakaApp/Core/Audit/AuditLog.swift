@@ -38,8 +38,13 @@ enum AuditLog {
     /// `actorID` is a user's id, or a name such as "import" for the command line.
     /// Notifications the change queued are fanned out after the commit, outside the lock.
     static func write<T: Sendable>(_ app: Application, actorID: String, _ body: @escaping @Sendable (any Database) async throws -> (T, [Change])) async throws -> T {
-        try await NotificationQueue.delivering(app) { try await app.auditGate.run {
-            try await app.db.transaction { db in
+        // On SQLite the audited write also queues at the writers' gate (always after the audit
+        // gate, never the other way round): a fan-out's chunks and the supports take turns with
+        // it there, first come first served, instead of winning SQLite's lock again and again
+        // while this write sleeps in the busy handler.
+        let owner = UUID().uuidString, database = NotificationQueue.database(app, owner: owner)
+        return try await NotificationQueue.delivering(app, owner: owner) { try await app.auditGate.run { try await app.oneSQLiteWriter {
+            try await database.transaction { db in
                 if app.settings.engine == .postgres {
                     try await (db as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
                 }
@@ -49,7 +54,7 @@ enum AuditLog {
                 }
                 return result
             }
-        } }
+        } } }
     }
 
     /// Appends without taking the lock: only for the demo seed, which writes an empty

@@ -70,7 +70,7 @@ enum MeetingController {
         if errors.isEmpty {
             form.apply(to: meeting)
             do {
-                try await RegistrationService.update(meeting, language: req.language, app: req.application)
+                try await RegistrationService.update(meeting, language: req.language, app: req.application, on: req.db)
                 req.flash(req.t(.saved))
                 return req.redirect(to: SiteURL.meeting(meeting.id!).path(req.language))
             } catch WorkshopRegistration.Refusal.capacityBelowRegistered(let n) {
@@ -94,7 +94,7 @@ enum MeetingController {
         }
         do {
             let done = try await RegistrationService.register(meeting.id!, user: user, organisation: organisation,
-                                                              acceptedTerms: (try? req.content.get(String.self, at: "accept_terms")) == "yes", app: req.application)
+                                                              acceptedTerms: (try? req.content.get(String.self, at: "accept_terms")) == "yes", app: req.application, on: req.db)
             req.flash(done.status == .registered ? req.t(.registrationDone, ["code": done.code]) : req.t(.registrationWaiting))
         } catch let refusal as WorkshopRegistration.Refusal {
             switch refusal {
@@ -114,7 +114,7 @@ enum MeetingController {
         let user = try req.requireUser()
         let (meeting, _) = try await find(req)
         do {
-            try await RegistrationService.cancel(meeting.id!, user: user, language: req.language, app: req.application)
+            try await RegistrationService.cancel(meeting.id!, user: user, language: req.language, app: req.application, on: req.db)
         } catch is WorkshopRegistration.Refusal {
             throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
         }

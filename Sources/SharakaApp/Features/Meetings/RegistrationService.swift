@@ -13,12 +13,12 @@ import Vapor
 enum RegistrationService {
     struct Registered: Sendable { let status: RegistrationStatus, code: String }
 
-    static func register(_ meetingID: UUID, user: User, organisation: Organisation?, acceptedTerms: Bool, app: Application) async throws -> Registered {
+    static func register(_ meetingID: UUID, user: User, organisation: Organisation?, acceptedTerms: Bool, app: Application, on db: any Database) async throws -> Registered {
         var rng = SystemRandomNumberGenerator()
         let code = MeetingRules.code(using: &rng)
         let userID = user.id!, province = organisation?.provinceCode ?? user.provinceCode
         let family = organisation?.sectorValue.family.rawValue ?? "citizen", organisationID = organisation?.id
-        return try await app.oneSQLiteWriter { try await app.db.transaction { db in
+        return try await app.oneSQLiteWriter { try await db.transaction { db in
             let (meeting, workshop) = try await locked(meetingID, on: db)
             let already = try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$user.$id == userID).count() > 0
             let status = try WorkshopRegistration.register(workshop, alreadyRegistered: already, acceptedTerms: acceptedTerms, now: Date()).get()
@@ -33,9 +33,9 @@ enum RegistrationService {
     }
 
     /// Frees the person's place and gives it to the first person waiting.
-    static func cancel(_ meetingID: UUID, user: User, language: Language, app: Application) async throws {
+    static func cancel(_ meetingID: UUID, user: User, language: Language, app: Application, on db: any Database) async throws {
         let userID = user.id!
-        try await app.oneSQLiteWriter { try await app.db.transaction { db in
+        try await app.oneSQLiteWriter { try await db.transaction { db in
             let (meeting, _) = try await locked(meetingID, on: db)
             if let refusal = WorkshopRegistration.cancel(starts: meeting.startsAt, now: Date()) { throw refusal }
             try await MeetingRegistration.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$user.$id == userID).delete()
@@ -44,8 +44,8 @@ enum RegistrationService {
     }
 
     /// Saves an edited workshop; a larger capacity promotes people from the waiting list.
-    static func update(_ meeting: Meeting, language: Language, app: Application) async throws {
-        try await app.oneSQLiteWriter { try await app.db.transaction { db in
+    static func update(_ meeting: Meeting, language: Language, app: Application, on db: any Database) async throws {
+        try await app.oneSQLiteWriter { try await db.transaction { db in
             try await RowLock.lock(Meeting.schema, id: meeting.id!, on: db)
             if let refusal = WorkshopRegistration.changeCapacity(to: meeting.capacity, registered: try await registered(meeting.id!, on: db)) { throw refusal }
             try await meeting.save(on: db)

@@ -7,6 +7,9 @@ struct NotificationDeliveryMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // Reading changes nothing, and must not cost a statement.
         guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
-        return try await NotificationQueue.delivering(request.application) { try await next.respond(to: request) }
+        // `req.db` takes the request's logger: the events its handler emits are marked its own.
+        let owner = UUID().uuidString
+        request.logger[metadataKey: NotificationQueue.ownerKey] = .string(owner)
+        return try await NotificationQueue.delivering(request.application, owner: owner) { try await next.respond(to: request) }
     }
 }

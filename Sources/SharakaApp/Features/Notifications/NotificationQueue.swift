@@ -13,26 +13,58 @@ import Vapor
 /// (A task-local list of the request's own events would spare a SELECT, but SQLite's
 /// transactions run their closure outside the task, where task-locals are not seen.)
 enum NotificationQueue {
-    /// Runs `body` (which commits its own transactions), then delivers what is queued. Each
+    /// Runs `body` (which commits its own transactions), then delivers what it queued. Each
     /// chunk of an event is claimed by the UPDATE that starts it, so two instances or two
     /// requests delivering at once tell everybody once.
-    static func delivering<T: Sendable>(_ app: Application, _ body: () async throws -> T) async throws -> T {
-        // Only what was queued while the body ran: an unrelated write must not carry another
-        // change's fan-out to 5,000 followers (that change's own request delivers it).
-        // Most writes (a support, a sign-in) queue nothing: they skip the SELECT, by a count of
-        // the events this process queued (task-locals do not reach SQLite's transaction closures).
+    ///
+    /// With an `owner`, exactly the events emitted on a database whose logger carries it
+    /// (`ownerKey`): an unrelated write must not carry another change's fan-out to 5,000
+    /// followers queued meanwhile (that change's own writer delivers it). Task-locals would be
+    /// simpler, but SQLite's transactions run their closure outside the task, where they are
+    /// not seen; the logger travels with the database into the transaction.
+    /// Without one (background jobs), whatever was queued since `body` started — and nothing,
+    /// not even a SELECT, when this process queued nothing meanwhile.
+    static func delivering<T: Sendable>(_ app: Application, owner: String? = nil, _ body: () async throws -> T) async throws -> T {
         let started = Date(), queuedBefore = queued.value
-        let result = try await body()
-        guard queued.value != queuedBefore else { return result }
-        do { try await deliverQueued(app, since: started) } catch {
+        let result: T
+        do { result = try await body() } catch {
+            if let owner { _ = owned.take(owner) }
+            throw error
+        }
+        do {
+            if let owner {
+                for id in owned.take(owner) { try await deliver(id, app: app) }
+            } else if queued.value != queuedBefore {
+                try await deliverQueued(app, since: started)
+            }
+        } catch {
             // What is left stays queued: the job delivers it on its next round.
             app.logger.warning("notification delivery: \(String(reflecting: error))")
         }
         return result
     }
 
+    /// The logger metadata that names who delivers the events emitted on a database.
+    static let ownerKey = "notify-owner"
+
+    /// A database whose events `delivering(app, owner:)` delivers: `app.db` with the owner
+    /// written on its logger.
+    static func database(_ app: Application, owner: String) -> any Database {
+        var logger = app.logger
+        logger[metadataKey: ownerKey] = .string(owner)
+        return app.db(nil, logger: logger)
+    }
+
+    /// Called by `Notifier.emit` for each event it writes.
+    static func emitted(_ id: UUID, on db: any Database) {
+        queued.add()
+        if case .string(let owner)? = db.logger[metadataKey: ownerKey] { owned.add(id, to: owner) }
+    }
+
     /// Events queued by this process since it started.
     static let queued = Counter()
+    /// Events emitted under each owner, until that owner's writer delivers them.
+    static let owned = Owned()
 
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
@@ -41,18 +73,27 @@ enum NotificationQueue {
         func add() { lock.withLock { count += 1 } }
     }
 
+    final class Owned: @unchecked Sendable {
+        private let lock = NSLock()
+        private var events: [String: [UUID]] = [:]
+        func add(_ id: UUID, to owner: String) { lock.withLock { events[owner, default: []].append(id) } }
+        func take(_ owner: String) -> [UUID] { lock.withLock { events.removeValue(forKey: owner) ?? [] } }
+    }
+
     private struct Event: Decodable {
         let id: UUID, kind: String, target_kind: String, target_id: UUID, title: String, recipients: String, followers: Bool, except_ids: String
         let delivered_to: UUID?
     }
     private struct Recipient: Decodable { let id: UUID, email: String, name: String, preferred_language: String, mail: Int }
 
-    /// Followers told per transaction. On SQLite a transaction holds the only write lock: a
-    /// chunk of 500 holds it some 30 ms where a whole fan-out to 5,000 held it 270 ms.
-    static let chunkSize = 500
+    /// Followers told per transaction (`SHARAKA_NOTIFICATION_CHUNK`). On SQLite a chunk holds
+    /// the only write lock, and an unrelated write waits for at most one chunk: the default
+    /// there is smaller (bench/RESULTS.md has the figures).
+    static func chunkSize(_ app: Application) -> Int { app.settings.notificationChunk }
 
     /// Fans one event out, once, chunk after chunk.
-    static func deliver(_ id: UUID, app: Application, now: Date = Date(), chunk: Int = chunkSize) async throws {
+    static func deliver(_ id: UUID, app: Application, now: Date = Date(), chunk: Int? = nil) async throws {
+        let chunk = chunk ?? chunkSize(app)
         while try await deliverChunk(id, app: app, now: now, chunk: chunk) {}
     }
 
@@ -119,7 +160,7 @@ enum NotificationQueue {
     }
 
     /// Delivers the queued events, oldest first (also the job's round, for what a crash left).
-    static func deliverQueued(_ app: Application, since: Date? = nil, now: Date = Date(), chunk: Int = chunkSize) async throws {
+    static func deliverQueued(_ app: Application, since: Date? = nil, now: Date = Date(), chunk: Int? = nil) async throws {
         let recent: SQLQueryString = since.map { "WHERE created_at >= \(bind: $0)" } ?? ""
         let ids = try await (app.db as! any SQLDatabase).raw("SELECT id FROM notification_events \(recent) ORDER BY created_at LIMIT 200").all(decoding: IDRow.self)
         for row in ids { try await deliver(row.id, app: app, now: now, chunk: chunk) }

@@ -20,7 +20,7 @@ enum Notifier {
             VALUES (\(bind: eventID), \(bind: Date()), \(bind: kind.rawValue), \(bind: target.rawValue), \(bind: id), \(bind: String(title.prefix(200))),
                     \(bind: named.map(\.uuidString).sorted().joined(separator: ",")), \(bind: followers), \(bind: except.map(\.uuidString).sorted().joined(separator: ",")))
             """).run()
-        NotificationQueue.queued.add()
+        NotificationQueue.emitted(eventID, on: db)
     }
 
     static func followers(_ target: FollowTarget, _ id: UUID, on db: any Database) async throws -> Set<UUID> {

@@ -26,7 +26,7 @@ import Vapor
             // act: all twelve at once, and a second click from one of them
             let statuses = await withTaskGroup(of: RegistrationStatus?.self) { group in
                 for u in people + [people[0]] {
-                    group.addTask { try? await RegistrationService.register(meeting.id!, user: u, organisation: nil, acceptedTerms: false, app: app).status }
+                    group.addTask { try? await RegistrationService.register(meeting.id!, user: u, organisation: nil, acceptedTerms: false, app: app, on: app.db).status }
                 }
                 return await group.reduce(into: [RegistrationStatus?]()) { $0.append($1) }
             }
@@ -43,7 +43,7 @@ import Vapor
             await withTaskGroup(of: Void.self) { group in
                 for id in placed {
                     let u = people.first { $0.id == id }!
-                    group.addTask { try? await RegistrationService.cancel(meeting.id!, user: u, language: .fr, app: app) }
+                    group.addTask { try? await RegistrationService.cancel(meeting.id!, user: u, language: .fr, app: app, on: app.db) }
                 }
             }
             // check: the first three waiting got the places, were told once each, the rest still wait

@@ -15,6 +15,10 @@ import Vapor
             // setup: two proposals, one followed by 4 people, the other by 120 (10 of them wanting mail at once)
             let counter = StatementCounter()
             counter.install(on: app)
+            // one chunk whatever the engine: chunks have their own test below
+            var settings = app.settings
+            settings.notificationChunk = 500
+            app.settings = settings
             let process = try await processInPhase(app, .response)
             let author = try await TestFixtures.user(app, email: "author@example.ma", name: "Amina")
             try await organiserOfficial(app, process)
@@ -104,6 +108,37 @@ import Vapor
             #expect(notes.count == 121 && Set(notes.map(\.$user.id)).count == 121)
             #expect(try await OutboxMessage.query(on: app.db).count() == 10)
             #expect(try await sql.raw("SELECT COUNT(*) AS n FROM notification_events").first(decoding: Count.self)?.n == 0)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func aWriteDeliversItsOwnEventsNotThoseQueuedMeanwhileByOthers(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            // setup: two processes, each followed by one person
+            let mine = try await processInPhase(app, .proposals), other = try await processInPhase(app, .proposals)
+            let a = try await TestFixtures.user(app, email: "a@example.ma"), b = try await TestFixtures.user(app, email: "b@example.ma")
+            try await Notifier.follow(a.id!, .process, mine.id!, on: app.db)
+            try await Notifier.follow(b.id!, .process, other.id!, on: app.db)
+            let sql = app.db as! any SQLDatabase
+
+            // act: an audited write emits its event while another writer queues one (written
+            // here in the same transaction, as SQLite's single writer allows no other at this
+            // moment; counted as that writer's emit counts)
+            try await AuditLog.write(app, actorID: "test") { db in
+                try await Notifier.emit(.phaseChange, target: .process, id: mine.id!, title: "Mine", followers: true, on: db)
+                try await (db as! any SQLDatabase).raw("""
+                    INSERT INTO notification_events (id, created_at, kind, target_kind, target_id, title, recipients, followers, except_ids)
+                    VALUES (\(bind: UUID()), \(bind: Date()), 'phase_change', 'process', \(bind: other.id!), 'Other', '', \(bind: true), '')
+                    """).run()
+                NotificationQueue.queued.add()
+                return ((), [])
+            }
+
+            // check: its own event told, the other left to its writer (or the job)
+            #expect(try await Notification.query(on: app.db).all().map(\.$user.id) == [a.id!])
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM notification_events").first(decoding: Count.self)?.n == 1)
+            try await NotificationQueue.deliverQueued(app)
+            #expect(Set(try await Notification.query(on: app.db).all().map(\.$user.id)) == [a.id!, b.id!])
         }
     }
 
