@@ -64,8 +64,8 @@ s("searchLabel","بحث","Rechercher","Search","ⵔⵣⵓ")
 s("filterSubmit","تطبيق","Appliquer","Apply","ⵙⵙⵏⵜⵉ")
 s("formHasErrors","يرجى تصحيح الأخطاء التالية:","Veuillez corriger les erreurs suivantes :","Please correct the following errors:","ⵙⵖⵖⴷ ⵜⵉⵣⴳⵍⵉⵏ ⴰⴷ:")
 s("errRequired","هذا الحقل مطلوب.","Ce champ est obligatoire.","This field is required.","ⴰⵏⵙⴰ ⴰⴷ ⵉⵍⴰⵇ.")
-s("errTooShort","النص قصير جدا (على الأقل {min} حرفا).","Texte trop court (au moins {min} caractères).","Too short (at least {min} characters).","ⵉⴳⵣⵍ ⴰⵟⵟⴰⵚ (ⵓⵍⴰ ⴷ {min}).")
-s("errTooLong","النص طويل جدا (على الأكثر {max} حرفا).","Texte trop long ({max} caractères au plus).","Too long (at most {max} characters).","ⵉⵖⵣⵉⴼ ⴰⵟⵟⴰⵚ (ⴰⴽⵓⴷ {max}).")
+s("errTooShort","النص قصير جدا (على الأقل {min}).","Texte trop court (au moins {min}).","Too short (at least {min}).","ⵉⴳⵣⵍ ⴰⵟⵟⴰⵚ (ⵓⵍⴰ ⴷ {min}).")
+s("errTooLong","النص طويل جدا (على الأكثر {max}).","Texte trop long ({max} au plus).","Too long (at most {max}).","ⵉⵖⵣⵉⴼ ⴰⵟⵟⴰⵚ (ⴰⴽⵓⴷ {max}).")
 s("errInvalidEmail","عنوان البريد الإلكتروني غير صالح.","Adresse e-mail invalide.","This e-mail address is not valid.","ⵜⴰⵏⵙⴰ ⵏ ⵉⵎⴰⵢⵍ ⵓⵔ ⵜⴻⵎⵖⴰⵔ.")
 s("errPasswordWeak","يجب أن تحتوي كلمة المرور على حروف وأرقام.","Le mot de passe doit contenir des lettres et des chiffres.","The password must contain letters and digits.","ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵉⵍⴰⵇ ⴰⴷ ⵜⵙⵙⴽⵛⵎ ⵉⵙⴽⴽⵉⵍⵏ ⴷ ⵉⵎⴹⴰⵏ.")
 s("errPasswordsDiffer","كلمتا المرور غير متطابقتين.","Les mots de passe ne correspondent pas.","The passwords do not match.","ⵜⵉⴳⵓⵔⵉⵡⵉⵏ ⵏ ⵓⵣⵔⴰⵢ ⵓⵔ ⵎⵙⴰⵙⴰⵏⵜ.")
@@ -305,9 +305,12 @@ s("onBehalfMyself","باسمي الشخصي","En mon nom propre","In my own name
 s("fieldAttachment","مرفق","Pièce jointe","Attachment","ⴰⵣⴷⴷⴰⵢ")
 s("fieldAttachmentOptional","مرفق (اختياري)","Pièce jointe (facultatif)","Attachment (optional)","ⴰⵣⴷⴷⴰⵢ (ⴰⵔ ⵉⵜⵜⵓⵙⵜⴰⵢ)")
 s("attachmentHint","PDF أو صورة أو وثيقة مكتبية أو CSV، 20 ميغابايت على الأكثر.","PDF, image, document bureautique ou CSV, 20 Mo au plus.","PDF, image, office document or CSV, at most 20 MB.","PDF, ⵜⴰⵡⵍⴰⴼⵜ ⵏⵖ CSV, 20 MB.")
-s("lengthHint","من {min} إلى {max} حرفا.","De {min} à {max} caractères.","{min} to {max} characters.","{min}–{max} ⵉⵙⴽⴽⵉⵍⵏ.")
+s("lengthHint","من {min} إلى {max}.","De {min} à {max}.","{min} to {max}.","{min}–{max}.")
 s("bodyHint","نص عادي: تُحفظ الأسطر وتصبح الروابط قابلة للنقر، لا تنسيق آخر. من 15 إلى 5000 حرف.","Texte simple : les retours à la ligne sont gardés et les liens deviennent cliquables, rien d'autre. De 15 à 5 000 caractères.","Plain text: line breaks are kept and links become clickable, nothing else. 15 to 5,000 characters.","ⴰⴹⵔⵉⵚ ⴰⵏⴰⵎⵓⵏ, 15–5000 ⵉⵙⴽⴽⵉⵍⵏ.")
-s("writtenIn","مكتوب بـ{language}","Rédigé en {language}","Written in {language}","ⵉⵜⵜⵓⵢⴰⵔⵓ ⵙ {language}")
+s("writtenInAr","مكتوب بالعربية","Rédigé en arabe","Written in Arabic","ⵉⵜⵜⵓⵢⴰⵔⵓ ⵙ ⵜⵄⵔⴰⴱⵜ")
+s("writtenInFr","مكتوب بالفرنسية","Rédigé en français","Written in French","ⵉⵜⵜⵓⵢⴰⵔⵓ ⵙ ⵜⴼⵔⴰⵏⵙⵉⵙⵜ")
+s("writtenInEn","مكتوب بالإنجليزية","Rédigé en anglais","Written in English","ⵉⵜⵜⵓⵢⴰⵔⵓ ⵙ ⵜⵏⴳⵍⵉⵣⵜ")
+s("writtenInZgh","مكتوب بالأمازيغية","Rédigé en amazighe","Written in Amazigh","ⵉⵜⵜⵓⵢⴰⵔⵓ ⵙ ⵜⵎⴰⵣⵉⵖⵜ")
 s("deletedUser","مستخدم محذوف","Utilisateur supprimé","Deleted user","ⴰⵏⵙⵙⵎⵔⵙ ⵉⵜⵜⵓⴽⴽⵙⵏ")
 s("answerNone","بدون رد بعد","Sans réponse","Not answered yet","ⴱⵍⴰ ⵜⴰⵔⵉⵔⵜ")
 s("valueAccessToInformation","الحصول على المعلومات","Accès à l'information","Access to information","ⴰⴽⵛⴰⵎ ⵖⵔ ⵉⵙⴰⵍⴰⵏ")
@@ -339,6 +342,11 @@ p("provincesCount",
   dict(one="{n} préfecture ou province", many="{n} de préfectures et provinces", other="{n} préfectures et provinces"),
   dict(one="{n} prefecture or province", other="{n} prefectures and provinces"),
   dict(one="{n} ⵓⵙⴳⴰⵡ", other="{n} ⵉⵙⴳⴰⵡⵏ"))
+p("charactersCount",
+  dict(zero="{n} حرف", one="حرف واحد", two="حرفان", few="{n} أحرف", many="{n} حرفا", other="{n} حرف"),
+  dict(one="{n} caractère", many="{n} de caractères", other="{n} caractères"),
+  dict(one="{n} character", other="{n} characters"),
+  dict(one="{n} ⵓⵙⴽⴽⵉⵍ", other="{n} ⵉⵙⴽⴽⵉⵍⵏ"))
 p("accountsCount",
   dict(zero="لا حساب", one="حساب واحد", two="حسابان", few="{n} حسابات", many="{n} حسابا", other="{n} حساب"),
   dict(one="{n} compte", many="{n} de comptes", other="{n} comptes"),

@@ -306,7 +306,10 @@ enum L10nKey: String, CaseIterable, Sendable {
     case attachmentHint
     case lengthHint
     case bodyHint
-    case writtenIn
+    case writtenInAr
+    case writtenInFr
+    case writtenInEn
+    case writtenInZgh
     case deletedUser
     case answerNone
     case valueAccessToInformation
@@ -724,6 +727,7 @@ enum L10nKey: String, CaseIterable, Sendable {
 enum PluralKey: String, CaseIterable, Sendable {
     case organisationsCount
     case provincesCount
+    case charactersCount
     case accountsCount
     case proposalsCount
     case supportsCount

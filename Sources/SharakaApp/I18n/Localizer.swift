@@ -69,8 +69,16 @@ struct Localizer: Sendable {
         case .unknownChoice: .errUnknownChoice
         case .alreadyTaken: .errEmailTaken
         }
-        return self(key, ["min": min.map { number($0) } ?? "", "max": max.map { number($0) } ?? ""])
+        // Limits are lengths of text: counted with their noun in the form the number asks
+        // for ("10 أحرف", "11 حرفا", "100 حرف"), not a number before a fixed word.
+        return self(key, ["min": min.map { characters($0) } ?? "", "max": max.map { characters($0) } ?? ""])
     }
+
+    /// "10 أحرف", "11 حرفا", "1 caractère".
+    func characters(_ n: Int) -> String { plural(.charactersCount, n) }
+
+    /// "From 10 to 150 characters", the noun agreeing with the upper bound.
+    func lengthHint(_ min: Int, _ max: Int) -> String { self(.lengthHint, ["min": number(min), "max": characters(max)]) }
 
     func sector(_ s: Sector) -> String {
         switch s {

@@ -24,15 +24,15 @@ enum AnswerPages {
             current.map { a in
                 H.div([.cls("card answer-current")],
                       H.p([], H.strong(stateLabel(t, a.state))),
-                      a.reasoning.isEmpty ? H.empty : ProposalPages.body(a.reasoning, language: lang, cls: "answer-body"),
-                      H.p(t(.answerBy, ["organisation": t.text(a.organisationName), "date": t.date(a.createdAt)]), [.cls("muted")]))
+                      a.reasoning.isEmpty ? H.empty : ProposalPages.body(a.reasoning, language: nil, cls: "answer-body"),
+                      H.p([.cls("muted")], t.sentence(.answerBy, ["organisation": H.bdi(t.text(a.organisationName)), "date": H.text(t.date(a.createdAt))])))
             } ?? H.p(t(.answerWaiting), [.cls("muted")]),
             history.count > 1 ? H.el("details", [], [
                 H.el("summary", [], [H.text("\(t(.answerHistory)) (\(t.number(history.count)))")]),
                 H.el("ol", [.cls("answer-history")], history.map { a in
                     H.el("li", [], [
-                        H.p("\(t.date(a.createdAt)) · \(stateLabel(t, a.state)) · \(t.text(a.organisationName))", [.cls("muted")]),
-                        a.reasoning.isEmpty ? H.empty : ProposalPages.body(a.reasoning, language: lang, cls: "answer-body"),
+                        H.p([.cls("muted")], H.text("\(t.date(a.createdAt)) · \(stateLabel(t, a.state)) · "), H.bdi(t.text(a.organisationName))),
+                        a.reasoning.isEmpty ? H.empty : ProposalPages.body(a.reasoning, language: nil, cls: "answer-body"),
                     ])
                 }),
             ]) : H.empty,

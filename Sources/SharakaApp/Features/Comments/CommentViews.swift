@@ -61,7 +61,7 @@ enum CommentViews {
         if !c.deleted { meta += " · \(alignment(t, c.alignment))" }
         if c.editedAt != nil && !c.deleted { meta += " \(t(.commentEdited))" }
         var children: [HNode] = [
-            parentName.map { H.p(t(.repliesTo, ["name": $0]), [.cls("muted small")]) } ?? H.empty,
+            parentName.map { H.p([.cls("muted small")], t.sentence(.repliesTo, ["name": H.bdi($0)])) } ?? H.empty,
             H.p([.cls("muted")], H.bdi(authorName(t, c)), H.text(meta)),
         ]
         if c.deleted {
@@ -69,7 +69,8 @@ enum CommentViews {
         } else if c.hidden {
             children.append(H.p(t(.hiddenPlaceholder), [.cls("placeholder")]))
         } else {
-            children.append(ProposalPages.body(c.body, language: lang, cls: "comment-body"))
+            children.append(UserText.mark(t, c.body, recorded: nil))
+            children.append(ProposalPages.body(c.body, language: nil, cls: "comment-body"))
             var actions: [HNode] = []
             let myVote = s.votes[id]
             if let viewer = s.viewer, viewer.id != c.authorID {

@@ -150,7 +150,7 @@ enum MeetingPages {
                 d.organisations.isEmpty ? H.empty : FormField.select("on_behalf", label: t(.fieldRegisterAs), options: d.organisations.map { ($0.id.uuidString, t.text($0.name)) },
                                                                      selected: nil, includeBlank: t(.onBehalfMyself)),
                 m.registrationTerms.isEmpty ? H.empty : H.group([
-                    H.el("div", [.cls("terms")], [ProposalPages.body(m.registrationTerms, language: lang, cls: "terms-text")]),
+                    H.el("div", [.cls("terms")], [ProposalPages.body(m.registrationTerms, language: nil, cls: "terms-text")]),
                     FormField.checkbox("accept_terms", label: t(.registrationAcceptTerms)),
                 ]),
                 H.button(free > 0 ? t(.registrationSubmit) : t(.registrationJoinWaiting)),
@@ -164,8 +164,8 @@ enum MeetingPages {
         guard d.meeting.minutesAt != nil else { return H.empty }
         return H.el("section", [.id("minutes"), .aria("labelledby", "minutes-title")], [
             H.h2(t(.minutesTitle), [.id("minutes-title")]),
-            ProposalPages.body(d.meeting.minutes, language: lang, cls: "minutes-body"),
-            d.meeting.decisions.isEmpty ? H.empty : H.group([H.h3(t(.fieldDecisions)), ProposalPages.body(d.meeting.decisions, language: lang, cls: "minutes-body")]),
+            ProposalPages.body(d.meeting.minutes, language: nil, cls: "minutes-body"),
+            d.meeting.decisions.isEmpty ? H.empty : H.group([H.h3(t(.fieldDecisions)), ProposalPages.body(d.meeting.decisions, language: nil, cls: "minutes-body")]),
             d.files.isEmpty ? H.empty : H.group([H.h3(t(.fieldAttachment)), H.ul([], d.files.map { H.a($0.name, href: SiteURL.file($0.sha256, name: $0.name)) })]),
             d.proposals.isEmpty ? H.empty : H.group([H.h3(t(.minutesProposals)), H.ul([], d.proposals.map { H.a($0.title, href: SiteURL.proposal($0.id).path(lang)) })]),
         ])

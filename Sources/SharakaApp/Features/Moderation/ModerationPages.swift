@@ -54,11 +54,11 @@ enum ModerationPages {
                 let c = item.content
                 let reasons = Dictionary(grouping: item.reports, by: \.reason).map { "\(reasonLabel(t, ReportReason(rawValue: $0.key))) × \(t.number($0.value.count))" }.sorted()
                 return H.el("li", [.cls("card")], [
-                    H.p([.cls("muted")], H.text("\(kindLabel(t, c.kind)) · \(item.author.map { $0.isDeleted ? t(.deletedUser) : $0.name } ?? "—") · "),
+                    H.p([.cls("muted")], H.text("\(kindLabel(t, c.kind)) · "), H.bdi(item.author.map { $0.isDeleted ? t(.deletedUser) : $0.name } ?? "—"), H.text(" · "),
                         H.strong(c.hiddenAt == nil ? t(.moderationStateVisible) : t(.moderationStateHidden))),
-                    H.p([], H.a(c.excerpt, href: c.page.path(lang) + c.anchor)),
+                    H.p(UserText.attributes(c.excerpt, recorded: nil), H.a(c.excerpt, href: c.page.path(lang) + c.anchor)),
                     H.p("\(t.plural(.reportsCount, item.reports.count)) — \(reasons.joined(separator: ", "))"),
-                    H.el("ul", [.cls("report-details")], item.reports.filter { !$0.details.isEmpty }.map { H.el("li", [], [H.text($0.details)]) }),
+                    H.el("ul", [.cls("report-details")], item.reports.filter { !$0.details.isEmpty }.map { H.el("li", UserText.attributes($0.details, recorded: nil), [H.text($0.details)]) }),
                     H.el("form", [.action(SiteURL.moderationDecide(c.id).path(lang)), .postMethod, .cls("stack")], [
                         CSRFField(),
                         H.void("input", [.type("hidden"), .name("target_kind"), .value(c.kind.rawValue)]),
@@ -75,7 +75,7 @@ enum ModerationPages {
                 H.table(caption: t(.moderationLog), headers: [t(.fieldDate), t(.moderationDecision), t(.fieldDecisionReason), t(.moderationBy)],
                         rows: log.map { d in
                             [H.text(t.date(d.createdAt)), H.text("\(actionLabel(t, ModerationAction(rawValue: d.action))) · \(ReportTarget(rawValue: d.targetKind).map { kindLabel(t, $0) } ?? "")"),
-                             H.text(d.moderator == nil ? t(.moderationAuto) : d.reason), H.text(d.moderator?.name ?? "—")]
+                             d.moderator == nil ? H.text(t(.moderationAuto)) : UserText.line("span", d.reason), H.bdi(d.moderator?.name ?? "—")]
                         }),
         ]))
     }

@@ -3,15 +3,10 @@ import Vapor
 
 enum ProposalPages {
     /// Typed text with line breaks kept and web links made clickable; nothing else is interpreted.
-    static func body(_ text: String, language: Language, cls: String = "proposal-body") -> HNode {
-        let nodes: [HNode] = LinkedText.segments(text).map { seg in
-            switch seg {
-            case .text(let s): H.text(s)
-            case .lineBreak: H.void("br", [])
-            case .link(let url): H.el("a", [.href(url), .attr("rel", "nofollow noopener ugc")], [H.text(url)])
-            }
-        }
-        return H.el("div", [.cls(cls), .lang(language.rawValue), .dir(language.direction)], nodes)
+    /// User text in its own language and direction (`UserText`): the recorded language where
+    /// there is one, else a guess.
+    static func body(_ text: String, language: Language?, cls: String = "proposal-body") -> HNode {
+        UserText.block(text, language: language, cls: cls)
     }
 
     static func author(_ t: Localizer, _ p: Proposal) -> HNode {
@@ -54,7 +49,7 @@ enum ProposalPages {
             proposals.isEmpty ? H.p(t(.proposalsEmpty), [.cls("muted")]) :
                 H.el("ul", [.cls("proposal-list")], proposals.map { p in
                     H.el("li", [.cls("card")], [
-                        H.el("h2", [], [H.el("a", [.href(SiteURL.proposal(p.id).path(lang)), .lang(p.language.rawValue), .dir(p.language.direction)], [H.text(p.title)])]),
+                        H.el("h2", [], [H.el("a", [.href(SiteURL.proposal(p.id).path(lang)), .lang(p.language.rawValue), .dir("auto")], [H.text(p.title)])]),
                         H.p([.cls("muted")], author(t, person: p.authorName, organisation: p.organisationName), H.text(" · \(t.date(p.createdAt))")),
                         H.p("\(t.plural(.supportsCount, p.supports)) · \(t.plural(.commentsCount, p.comments))" +
                             (p.withdrawn ? " · \(t(.proposalWithdrawnMark))" : ""), [.cls("muted")]),
@@ -101,8 +96,8 @@ enum ProposalPages {
         return Page(title: p.title, content: H.group([
             H.p([], H.a(t(.proposalsTitle), href: SiteURL.processProposals(processID).path(lang))),
             H.el("article", [.cls("proposal")], [
-                H.el("h1", [.lang(p.language.rawValue), .dir(p.language.direction)], [H.text(p.title)]),
-                p.language != lang ? H.p(t(.writtenIn, ["language": p.language.endonym]), [.cls("lang-tag")]) : H.empty,
+                H.el("h1", [.lang(p.language.rawValue), .dir("auto")], [H.text(p.title)]),
+                UserText.mark(t, p.title, recorded: p.language),
                 p.status == .withdrawn ? H.p(t(.proposalWithdrawnMark), [.cls("notice")]) : H.empty,
                 p.mergedInto.map { m in H.p([.cls("notice")], H.text(t(.proposalMergedInto) + " "), H.a(m.title, href: SiteURL.proposal(m.id).path(lang))) } ?? H.empty,
                 H.dl([
@@ -135,7 +130,7 @@ enum ProposalPages {
             H.el("form", [.action(action), .postMethod, .cls("stack"), .attr("enctype", "multipart/form-data")], [
                 CSRFField(),
                 FormField.input("title", label: t(.fieldTitle), value: form.title, error: errors["title"],
-                                hint: t(.lengthHint, ["min": "10", "max": "150"]), required: true, extra: [.dir("auto"), .attr("maxlength", "150")]),
+                                hint: t.lengthHint(10, 150), required: true, extra: [.dir("auto"), .attr("maxlength", "150")]),
                 FormField.textarea("body", label: t(.fieldBody), value: form.body, error: errors["body"], rows: 10, required: true),
                 H.span(t(.bodyHint), [.cls("hint")]),
                 FormField.select("language", label: t(.fieldWrittenIn), options: Language.allCases.map { ($0.rawValue, $0.endonym) }, selected: form.language, error: errors["language"]),

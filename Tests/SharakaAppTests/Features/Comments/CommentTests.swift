@@ -46,7 +46,7 @@ import Vapor
             let page = try await b.get("/fr/proposals/\(pid)").body.string
             #expect(page.contains("Pour"))
             #expect(page.contains("&lt;b&gt;حقا&lt;/b&gt;"))
-            #expect(page.contains("En réponse à Brahim"))
+            #expect(page.contains("En réponse à <bdi>Brahim</bdi>"))
             #expect(page.contains("depth-3"))
 
             // votes: once per account, moving the vote moves the counts, own comment refused
