@@ -59,6 +59,7 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
     app.middleware.use(ResponseHeaderGuardMiddleware())
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(PublicReadCORSMiddleware())
     app.middleware.use(HTTPCachingMiddleware())
     app.middleware.use(PageCacheInvalidation())
     app.middleware.use(SharakaErrorMiddleware(environment: app.environment))

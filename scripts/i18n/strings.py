@@ -1,6 +1,7 @@
 S = {}
 def s(key, ar, fr, en, zgh): S[key] = dict(ar=ar, fr=fr, en=en, zgh=zgh)
 s("appName","شراكة","Sharaka","Sharaka","ⵛⴰⵔⴰⴽⴰ")
+s("siteDescription","منصة الحكومة المنفتحة للجهة: المشاركة في إعداد خطة العمل، تتبع الالتزامات، والوصول إلى المعلومات.","La plateforme du gouvernement ouvert de la région : co-construire le plan d'action, suivre les engagements, accéder à l'information.","The region's open government platform: co-create the action plan, follow the commitments, get the information.","ⵜⴰⵙⵉⵍⴰ ⵏ ⵜⵏⴱⴰⴹⵜ ⵜⴰⵏⵏⵓⵎⴰⵢⵜ ⵏ ⵜⵎⵏⴰⴹⵜ.")
 s("skipToContent","انتقل إلى المحتوى","Aller au contenu","Skip to content","ⵣⴰⵢ ⵖⵔ ⵜⵓⵎⴰⵢⵜ")
 s("demoBanner","نسخة تجريبية: البيانات المعروضة للعرض فقط.","Version de démonstration : les données affichées sont fictives.","Demo version: the data shown is for demonstration only.","ⵜⵓⵏⵖⵉⵍⵜ ⵏ ⵓⵙⵎⴰⵍ: ⵉⵙⴼⴽⴰ ⴰⴷ ⵖⴰⵙ ⵉ ⵓⵙⵎⴰⵍ.")
 s("footerAbout","شراكة: منصة الحكومة المنفتحة للجهة — إعداد خطة العمل وتتبعها مع المواطنين والمجتمع المدني والقطاع الخاص.","Sharaka : la plateforme de gouvernement ouvert de la région — co-construire et suivre le plan d'action avec les citoyens, la société civile et le secteur privé.","Sharaka: the region's open-government platform — co-creating and monitoring the action plan with citizens, civil society and the private sector.","ⵛⴰⵔⴰⴽⴰ: ⵜⴰⵙⵉⵍⴰ ⵏ ⵜⵏⴱⴰⴹⵜ ⵢⴰⵔⵣⵎⵏ ⵏ ⵜⵎⵏⴰⴹⵜ.")
@@ -56,6 +57,7 @@ s("fieldRecipient","المرسل إليه","Destinataire","Recipient","ⴰⵎⴰ
 s("fieldSubject","الموضوع","Objet","Subject","ⴰⵙⵏⵜⵍ")
 s("logoHint","صورة PNG أو JPEG أو WebP أو GIF، 2 ميغابايت على الأكثر.","Image PNG, JPEG, WebP ou GIF, 2 Mo au plus.","PNG, JPEG, WebP or GIF image, at most 2 MB.","ⵜⴰⵡⵍⴰⴼⵜ PNG, JPEG, WebP ⵏⵖ GIF, 2 MB.")
 s("choiceNone","— بدون —","— aucun —","— none —","— ⵓⵍⴰ ⵢⴰⵏ —")
+s("choiceChoose","— اختر —","— choisir —","— choose —","— ⴼⵔⵏ —")
 s("choiceAll","الكل","Tous","All","ⴰⴽⴽ")
 s("wholeRegion","الجهة كلها","Toute la région","Whole region","ⵜⴰⵎⵏⴰⴹⵜ ⴰⴽⴽ")
 s("save","حفظ","Enregistrer","Save","ⵃⴹⵓ")

@@ -49,7 +49,8 @@ extension Request {
             relativePath: relative + (method == .GET ? query : ""),
             regionName: region.map { Localizer(lang).text($0.name) } ?? Localizer(lang)(.appName),
             regionLogo: region?.logo, isDemo: region?.isDemo ?? false,
-            notice: notice ?? existingSession?.data["notice"].flatMap { n in session.data["notice"] = nil; return n })
+            notice: notice ?? existingSession?.data["notice"].flatMap { n in session.data["notice"] = nil; return n },
+            publicURL: publicURL)
     }
 
     /// One-shot message shown on the next page (after a redirect).

@@ -2,6 +2,7 @@
 /// text per language; a test checks that each catalogue has each key.
 enum L10nKey: String, CaseIterable, Sendable {
     case appName
+    case siteDescription
     case skipToContent
     case demoBanner
     case footerAbout
@@ -57,6 +58,7 @@ enum L10nKey: String, CaseIterable, Sendable {
     case fieldSubject
     case logoHint
     case choiceNone
+    case choiceChoose
     case choiceAll
     case wholeRegion
     case save

@@ -8,12 +8,15 @@ import Vapor
 enum CommentController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        switch try await CommentService.post(req, by: user, kind: try? req.content.get(String.self, at: "target_kind"),
-                              targetID: try? req.content.get(String.self, at: "target_id"), parentID: try? req.content.get(String.self, at: "parent_id"),
-                              body: (try? req.content.get(String.self, at: "body")) ?? "", alignment: try? req.content.get(String.self, at: "alignment")) {
+        let kind = try? req.content.get(String.self, at: "target_kind"), targetID = try? req.content.get(String.self, at: "target_id")
+        let parentID = try? req.content.get(String.self, at: "parent_id"), alignment = try? req.content.get(String.self, at: "alignment")
+        let body = (try? req.content.get(String.self, at: "body")) ?? ""
+        switch try await CommentService.post(req, by: user, kind: kind, targetID: targetID, parentID: parentID, body: body, alignment: alignment) {
         case .badBody(let p, let target):
-            req.flash(req.t(.commentRefused) + " " + req.t.problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound))
-            return req.redirect(to: target.path(req.language) + "#comments")
+            // The target was found, so its kind and id are those sent.
+            return await req.render(CommentViews.retryPage(req.t, kind: kind ?? "", targetID: targetID ?? "", parentID: parentID.flatMap { $0.isEmpty ? nil : $0 },
+                                                           body: body, alignment: alignment, back: target.path(req.language),
+                                                           error: req.t.problem(p, min: CommentRules.bodyLength.lowerBound, max: CommentRules.bodyLength.upperBound)))
         case .posted(let comment, let target):
             req.flash(req.t(.commentPublished))
             return req.redirect(to: target.path(req.language) + "#comment-\(comment.id!)")

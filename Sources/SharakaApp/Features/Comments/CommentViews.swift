@@ -112,12 +112,39 @@ enum CommentViews {
             H.void("input", [.type("hidden"), .name("target_kind"), .value(s.kind.rawValue)]),
             H.void("input", [.type("hidden"), .name("target_id"), .value(s.targetID.uuidString)]),
             parent.map { H.void("input", [.type("hidden"), .name("parent_id"), .value($0.uuidString)]) } ?? H.empty,
-            FormField.textarea("body", label: t(.fieldComment), rows: parent == nil ? 4 : 3, required: true, idSuffix: suffix),
+            FormField.textarea("body", label: t(.fieldComment), rows: parent == nil ? 4 : 3, required: true, idSuffix: suffix,
+                               hint: lengthHint(t), maxLength: CommentRules.bodyLength.upperBound),
             FormField.select("alignment", label: t(.fieldAlignment),
                              options: [("neutral", t(.alignmentNeutral)), ("in_favour", t(.alignmentInFavour)), ("against", t(.alignmentAgainst))],
                              selected: "neutral", idSuffix: suffix),
             H.button(submit),
         ])
+    }
+
+    static func lengthHint(_ t: Localizer) -> String { t.lengthHint(CommentRules.bodyLength.lowerBound, CommentRules.bodyLength.upperBound) }
+
+    /// A comment refused (too short, too long): drawn again with what was typed and the
+    /// message beside the field, sent to the same place, instead of a redirect that lost it.
+    static func retryPage(_ t: Localizer, kind: String, targetID: String, parentID: String?, body: String, alignment: String?,
+                          back: String, error: String) -> Page {
+        let lang = t.language
+        return Page(title: t(.commentNew), content: H.group([
+            H.p([], H.a(t(.commentsTitle), href: back + "#comments")),
+            H.h1(t(.commentNew)),
+            FormField.errorSummary(["body": error], title: t(.formHasErrors)),
+            H.el("form", [.action(SiteURL.comments.path(lang)), .postMethod, .cls("stack comment-form")], [
+                CSRFField(),
+                H.void("input", [.type("hidden"), .name("target_kind"), .value(kind)]),
+                H.void("input", [.type("hidden"), .name("target_id"), .value(targetID)]),
+                parentID.map { H.void("input", [.type("hidden"), .name("parent_id"), .value($0)]) } ?? H.empty,
+                FormField.textarea("body", label: t(.fieldComment), value: body, error: error, rows: 6, required: true,
+                                   hint: lengthHint(t), maxLength: CommentRules.bodyLength.upperBound),
+                FormField.select("alignment", label: t(.fieldAlignment),
+                                 options: [("neutral", t(.alignmentNeutral)), ("in_favour", t(.alignmentInFavour)), ("against", t(.alignmentAgainst))],
+                                 selected: alignment ?? "neutral"),
+                H.button(t(.commentSubmit)),
+            ]),
+        ]), status: .unprocessableEntity)
     }
 
     static func editPage(_ t: Localizer, comment: Comment, back: String, error: String?) -> Page {
@@ -128,7 +155,8 @@ enum CommentViews {
             H.h1(t(.commentEdit)),
             H.el("form", [.action(SiteURL.commentEdit(id).path(lang)), .postMethod, .cls("stack")], [
                 CSRFField(),
-                FormField.textarea("body", label: t(.fieldComment), value: comment.body, error: error, rows: 6, required: true),
+                FormField.textarea("body", label: t(.fieldComment), value: comment.body, error: error, rows: 6, required: true,
+                                   hint: lengthHint(t), maxLength: CommentRules.bodyLength.upperBound),
                 H.button(t(.save)),
             ]),
             H.el("form", [.action(SiteURL.commentDelete(id).path(lang)), .postMethod, .cls("stack danger-zone"), .attr("data-confirm", t(.commentDeleteConfirm))], [

@@ -35,8 +35,9 @@ enum ModerationPages {
                 CSRFField(),
                 H.void("input", [.type("hidden"), .name("target_kind"), .value(kind.rawValue)]),
                 H.void("input", [.type("hidden"), .name("target_id"), .value(id.uuidString)]),
+                // Nothing chosen in advance: a report says what the reporter saw, not a default.
                 FormField.select("reason", label: t(.fieldReportReason), options: ReportReason.allCases.map { ($0.rawValue, reasonLabel(t, $0)) },
-                                 selected: nil, idSuffix: suffix),
+                                 selected: nil, includeBlank: t(.choiceChoose), idSuffix: suffix, required: true),
                 FormField.textarea("details", label: t(.fieldReportDetails), rows: 2, idSuffix: suffix),
                 H.button(t(.reportSubmit), [.cls("secondary")]),
             ]),

@@ -18,21 +18,21 @@ enum FormField {
     }
 
     static func textarea(_ name: String, label: String, value: String = "", error: String? = nil, rows: Int = 4, required: Bool = false,
-                         lang: String? = nil, dir: String? = nil, idSuffix: String? = nil, hint: String? = nil) -> HNode {
+                         lang: String? = nil, dir: String? = nil, idSuffix: String? = nil, hint: String? = nil, maxLength: Int? = nil) -> HNode {
         let id = "f-\(name)" + (idSuffix.map { "-\($0)" } ?? "")
         let describedBy = [error != nil ? "\(id)-error" : nil, hint != nil ? "\(id)-hint" : nil].compactMap { $0 }.joined(separator: " ")
         return H.div([.cls("field")],
             H.el("label", [.for(id)], [H.text(label)]),
             hint.map { H.span($0, [.cls("hint"), .id("\(id)-hint")]) } ?? H.empty,
             error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
-            H.el("textarea", [.id(id), .name(name), .attr("rows", String(rows)), .flag("required", required),
+            H.el("textarea", [.id(id), .name(name), .attr("rows", String(rows)), .flag("required", required), .attr("maxlength", maxLength.map(String.init)),
                               .attr("lang", lang), .dir(dir ?? "auto"),
                               .attr("aria-invalid", error != nil ? "true" : nil),
                               .attr("aria-describedby", describedBy.isEmpty ? nil : describedBy)], [H.text(value)]))
     }
 
     static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                       error: String? = nil, includeBlank: String? = nil, idSuffix: String? = nil) -> HNode {
+                       error: String? = nil, includeBlank: String? = nil, idSuffix: String? = nil, required: Bool = false) -> HNode {
         let id = "f-\(name)" + (idSuffix.map { "-\($0)" } ?? "")
         var opts: [HNode] = []
         if let blank = includeBlank { opts.append(H.el("option", [.value("")], [H.text(blank)])) }
@@ -40,7 +40,7 @@ enum FormField {
         return H.div([.cls("field")],
             H.el("label", [.for(id)], [H.text(label)]),
             error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
-            H.el("select", [.id(id), .name(name), .attr("aria-invalid", error != nil ? "true" : nil),
+            H.el("select", [.id(id), .name(name), .flag("required", required), .attr("aria-invalid", error != nil ? "true" : nil),
                             .attr("aria-describedby", error != nil ? "\(id)-error" : nil)], opts))
     }
 

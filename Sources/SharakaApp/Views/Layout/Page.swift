@@ -25,6 +25,9 @@ struct Page {
                 H.void("meta", [.attr("charset", "utf-8")]),
                 H.void("meta", [.name("viewport"), .attr("content", "width=device-width, initial-scale=1")]),
                 H.el("title", [], [H.text("\(title) · \(ctx.regionName)")]),
+                H.void("meta", [.name("description"), .attr("content", t(.siteDescription))]),
+                H.void("link", [.attr("rel", "icon"), .attr("type", "image/svg+xml"), .href(StaticAssets.icon.path)]),
+                sharingCard(ctx),
                 H.void("link", [.attr("rel", "stylesheet"), .href(StaticAssets.cssPath)]),
                 H.el("script", [.attr("src", StaticAssets.jsPath), .flag("defer")], []),
             ]),
@@ -41,6 +44,30 @@ struct Page {
                     H.p([], H.a(t(.footerApi), href: "/api/v1/openapi.json")),
                 ]),
             ]),
+        ])
+    }
+
+    /// What WhatsApp, Facebook and X show for a shared link: the page's title, what the site
+    /// is, the region's logo (or the platform's card), in the page's language.
+    private func sharingCard(_ ctx: PageContext) -> HNode {
+        let base = ctx.publicURL
+        let image = base + (ctx.regionLogo.map { SiteURL.file($0) } ?? StaticAssets.card.path)
+        let locale: [Language: String] = [.ar: "ar_MA", .fr: "fr_MA", .en: "en_GB", .zgh: "zgh_MA"]
+        func property(_ name: String, _ value: String) -> HNode { H.void("meta", [.attr("property", name), .attr("content", value)]) }
+        func named(_ name: String, _ value: String) -> HNode { H.void("meta", [.name(name), .attr("content", value)]) }
+        return H.group([
+            property("og:type", "website"),
+            property("og:site_name", ctx.regionName),
+            property("og:title", title),
+            property("og:description", ctx.t(.siteDescription)),
+            property("og:url", base + "/" + ctx.language.rawValue + "/" + ctx.relativePath),
+            property("og:locale", locale[ctx.language] ?? "ar_MA"),
+            property("og:image", image),
+            property("og:image:alt", ctx.regionName),
+            named("twitter:card", ctx.regionLogo == nil ? "summary_large_image" : "summary"),
+            named("twitter:title", title),
+            named("twitter:description", ctx.t(.siteDescription)),
+            named("twitter:image", image),
         ])
     }
 

@@ -14,6 +14,8 @@ struct PageContext: Sendable {
     let regionLogo: String?
     let isDemo: Bool
     var notice: String?
+    /// For the absolute addresses a shared link's card needs.
+    var publicURL: String = ""
 
     struct UserSummary: Sendable {
         let id: UUID
