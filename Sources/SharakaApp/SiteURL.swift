@@ -7,7 +7,7 @@ import Vapor
 enum SiteURL: Hashable {
     case home
     case register, confirmEmail, confirmResend, login, logout, passwordForgot, passwordReset, loginLink, loginLinkUse
-    case account, accountProfile, accountPassword, accountDelete, accountExport, accountTokens, accountTokenRevoke(UUID)
+    case account, accountProfile, accountPassword, accountDelete, accountExport, accountData, accountTokens, accountTokenRevoke(UUID)
     case organisations, organisation(UUID)
     case adminUsers, adminUserRole(UUID), adminUserBlock(UUID), adminUserConfirm(UUID)
     case adminOrganisations, adminOrganisationNew, adminOrganisation(UUID)
@@ -46,6 +46,7 @@ enum SiteURL: Hashable {
         case .accountPassword: "account/password"
         case .accountDelete: "account/delete"
         case .accountExport: "account/export"
+        case .accountData: "account/data"
         case .accountTokens: "account/tokens"
         case .accountTokenRevoke(let id): "account/tokens/\(id)/revoke"
         case .organisations: "organisations"

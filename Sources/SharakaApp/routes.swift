@@ -165,6 +165,7 @@ func routes(_ app: Application) throws {
         post(.accountPassword, MyAccountController.changePassword)
         post(.accountDelete, MyAccountController.delete)
         get(.accountExport, MyAccountController.export)
+        get(.accountData, MyAccountController.data)
         get(.accountTokens, APITokenController.index)
         post(.accountTokens, APITokenController.create)
         post(.accountTokenRevoke(id), APITokenController.revoke)

@@ -120,6 +120,26 @@ enum L10nKey: String, CaseIterable, Sendable {
     case accountChangePassword
     case accountMyData
     case accountMyDataText
+    case dataTitle
+    case dataIntro
+    case dataNone
+    case dataProfile
+    case dataMemberships
+    case dataProposals
+    case dataComments
+    case dataSupports
+    case dataRegistrations
+    case dataFollows
+    case dataNotifications
+    case dataReports
+    case dataTokens
+    case dataSignIns
+    case dataWhat
+    case dataCreated
+    case dataLastUsed
+    case dataAddress
+    case dataSucceeded
+    case dataFailed
     case accountDownload
     case accountDelete
     case accountDeleteText

@@ -86,12 +86,7 @@ enum MyAccountController {
     @Sendable static func export(req: Request) async throws -> Response {
         try req.require(.manageOwnAccount)
         let user = try req.requireUser()
-        let export = AccountExport(
-            name: user.name, email: user.email, preferredLanguage: user.preferredLanguage, province: user.provinceCode,
-            role: user.role, createdAt: user.createdAt, confirmedAt: user.confirmedAt,
-            memberships: try await memberships(of: user, req).map { .init(organisation: $0.0, role: $0.1) },
-            loginAttempts: try await LoginAttempt.query(on: req.db).filter(\.$email == user.email).sort(\.$createdAt, .descending).limit(500).all()
-                .map { .init(at: $0.createdAt, address: $0.address, succeeded: $0.succeeded) })
+        guard let data = try await AccountDataQuery.load(user.id!, on: req.sql) else { throw Abort(.notFound) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -99,27 +94,21 @@ enum MyAccountController {
         headers.contentType = .json
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"sharaka-my-data.json\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(export)))
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(data)))
+    }
+
+    /// The same, as a page to read.
+    @Sendable static func data(req: Request) async throws -> Response {
+        try req.require(.manageOwnAccount)
+        let user = try req.requireUser()
+        guard let data = try await AccountDataQuery.load(user.id!, on: req.sql) else { throw Abort(.notFound) }
+        return await req.render(AccountDataPage.page(req.t, data))
     }
 
     static func memberships(of user: User, _ req: Request) async throws -> [(String, String)] {
         try await Membership.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$organisation).all()
             .map { (req.t.text($0.organisation.name), $0.role) }
     }
-}
-
-struct AccountExport: Encodable {
-    struct MembershipEntry: Encodable { let organisation: String; let role: String }
-    struct Attempt: Encodable { let at: Date; let address: String; let succeeded: Bool }
-    let name: String
-    let email: String
-    let preferredLanguage: String
-    let province: String?
-    let role: String
-    let createdAt: Date?
-    let confirmedAt: Date?
-    let memberships: [MembershipEntry]
-    let loginAttempts: [Attempt]
 }
 
 enum AccountErasure {

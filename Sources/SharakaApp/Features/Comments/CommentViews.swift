@@ -115,10 +115,14 @@ enum CommentViews {
             FormField.textarea("body", label: t(.fieldComment), rows: parent == nil ? 4 : 3, required: true, idSuffix: suffix,
                                hint: lengthHint(t), maxLength: CommentRules.bodyLength.upperBound),
             FormField.select("alignment", label: t(.fieldAlignment),
-                             options: [("neutral", t(.alignmentNeutral)), ("in_favour", t(.alignmentInFavour)), ("against", t(.alignmentAgainst))],
+                             options: alignments(t),
                              selected: "neutral", idSuffix: suffix),
             H.button(submit),
         ])
+    }
+
+    static func alignments(_ t: Localizer) -> [(value: String, label: String)] {
+        [("neutral", t(.alignmentNeutral)), ("in_favour", t(.alignmentInFavour)), ("against", t(.alignmentAgainst))]
     }
 
     static func lengthHint(_ t: Localizer) -> String { t.lengthHint(CommentRules.bodyLength.lowerBound, CommentRules.bodyLength.upperBound) }
@@ -140,7 +144,7 @@ enum CommentViews {
                 FormField.textarea("body", label: t(.fieldComment), value: body, error: error, rows: 6, required: true,
                                    hint: lengthHint(t), maxLength: CommentRules.bodyLength.upperBound),
                 FormField.select("alignment", label: t(.fieldAlignment),
-                                 options: [("neutral", t(.alignmentNeutral)), ("in_favour", t(.alignmentInFavour)), ("against", t(.alignmentAgainst))],
+                                 options: alignments(t),
                                  selected: alignment ?? "neutral"),
                 H.button(t(.commentSubmit)),
             ]),
