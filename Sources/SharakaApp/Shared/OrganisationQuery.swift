@@ -33,9 +33,8 @@ enum OrganisationQuery {
         if !text.isEmpty {
             // The name search of the directory: a substring of the normalised name, with the
             // pattern's own wildcards taken literally.
-            let needle = ArabicText.normalised(String(text.lowercased().prefix(100)))
-                .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            match = "\(match) AND o.search_text LIKE \(bind: "%" + needle + "%") ESCAPE '\\'"
+            let pattern = LikePattern.containing(ArabicText.normalised(String(text.lowercased().prefix(100))))
+            match = "\(match) AND o.search_text LIKE \(bind: pattern) ESCAPE '\\'"
         }
         let total = try await db.raw("SELECT COUNT(*) AS n FROM organisations o WHERE \(match)").first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await db.raw("""

@@ -28,23 +28,36 @@ enum AccountDataPage {
             section(.dataMemberships, count: d.memberships.count, headers: [t(.fieldName), t(.fieldRole)],
                     rows: d.memberships.map { [H.bdi(t.text($0.organisation)), H.text($0.role == "manager" ? t(.membershipManager) : t(.membershipMember))] }),
             section(.dataProposals, count: d.proposals.count, headers: [t(.fieldDate), t(.fieldTitle), t(.fieldStatus)],
-                    rows: d.proposals.map { p in [date(p.createdAt), H.el("a", [.href(SiteURL.proposal(p.id).path(lang)), .lang(p.language), .dir("auto")], [H.text(p.title)]), H.text(p.status)] }),
+                    rows: d.proposals.map { p in [date(p.createdAt), H.el("a", [.href(SiteURL.proposal(p.id).path(lang)), .lang(p.language), .dir("auto")], [H.text(p.title)]),
+                                            H.text(p.status == ProposalStatus.withdrawn.rawValue ? t(.proposalWithdrawnMark) : "—")] }),
             section(.dataComments, count: d.comments.count, headers: [t(.fieldDate), t(.fieldComment)],
                     rows: d.comments.map { c in [date(c.createdAt), c.deleted ? H.span(t(.commentDeletedText), [.cls("muted")]) : UserText.line("span", c.body)] }),
             section(.dataSupports, count: d.supports.count, headers: [t(.fieldDate), t(.fieldTitle)],
                     rows: d.supports.map { s in [date(s.createdAt), H.el("a", [.href(SiteURL.proposal(s.proposalID).path(lang)), .dir("auto")], [H.text(s.proposalTitle)])] }),
             section(.dataRegistrations, count: d.registrations.count, headers: [t(.fieldDate), t(.fieldTitle), t(.fieldStatus)],
-                    rows: d.registrations.map { r in [date(r.createdAt), H.a(t.text(r.meeting), href: SiteURL.meeting(r.meetingID).path(lang)), H.text(r.status)] }),
+                    rows: d.registrations.map { r in [date(r.createdAt), H.a(t.text(r.meeting), href: SiteURL.meeting(r.meetingID).path(lang)), H.text(r.status == RegistrationStatus.registered.rawValue ? t(.registrationRegistered) : t(.registrationWaitingShort))] }),
             section(.dataFollows, count: d.follows.count, headers: [t(.fieldDate), t(.dataWhat)],
-                    rows: d.follows.map { f in [date(f.createdAt), H.text("\(f.targetKind) \(f.targetID.uuidString.prefix(8))")] }),
+                    rows: d.follows.map { f in [date(f.createdAt), follow(t, f)] }),
             section(.dataNotifications, count: d.notifications.count, headers: [t(.fieldDate), t(.fieldTitle)],
                     rows: d.notifications.map { n in [date(n.createdAt), UserText.line("span", n.title)] }),
             section(.dataReports, count: d.reports.count, headers: [t(.fieldDate), t(.fieldReportReason), t(.fieldReportDetails)],
-                    rows: d.reports.map { r in [date(r.createdAt), H.text(r.reason), UserText.line("span", r.details)] }),
+                    rows: d.reports.map { r in [date(r.createdAt), H.text(ModerationPages.reasonLabel(t, ReportReason(rawValue: r.reason))), UserText.line("span", r.details)] }),
             section(.dataTokens, count: d.apiTokens.count, headers: [t(.fieldName), t(.dataCreated), t(.dataLastUsed)],
                     rows: d.apiTokens.map { k in [H.bdi(k.name), date(k.createdAt), date(k.lastUsedAt)] }),
             section(.dataSignIns, count: d.loginAttempts.count, headers: [t(.fieldDate), t(.dataAddress), t(.fieldStatus)],
                     rows: d.loginAttempts.map { a in [date(a.at), H.bdi(a.address), H.text(a.succeeded ? t(.dataSucceeded) : t(.dataFailed))] }),
         ]))
+    }
+
+    /// What is followed, by its kind, linked to its page.
+    private static func follow(_ t: Localizer, _ f: AccountData.Follow) -> HNode {
+        guard let target = FollowTarget(rawValue: f.targetKind) else { return H.text(f.targetKind) }
+        let label: L10nKey = switch target {
+        case .process: .kindProcess
+        case .proposal: .kindProposal
+        case .meeting: .kindMeeting
+        case .commitment: .commitmentsTitle
+        }
+        return H.a(t(label), href: Notifier.url(target, f.targetID).path(t.language))
     }
 }

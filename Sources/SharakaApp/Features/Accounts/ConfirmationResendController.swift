@@ -12,9 +12,10 @@ enum ConfirmationResendController {
     }
 
     @Sendable static func send(req: Request) async throws -> Response {
-        let email = AccountRules.normalisedEmail(req.formText("email"))
-        if let p = AccountRules.checkEmail(email) {
-            return await req.render(page(req.t, email: email, error: req.t.problem(p), status: .unprocessableEntity))
+        let email: String
+        switch await EmailRequestForm.address(req, page: { page(req.t, email: $0, error: $1) }) {
+        case .address(let typed): email = typed
+        case .refused(let page): return page
         }
         let now = Date()
         if let user = try await User.query(on: req.db).filter(\.$email == email).first() {
@@ -31,18 +32,12 @@ enum ConfirmationResendController {
         return req.redirect(to: SiteURL.login.path(req.language))
     }
 
-    static func page(_ t: Localizer, email: String, error: String?, status: HTTPStatus = .ok) -> Page {
-        Page(title: t(.confirmResendTitle), content: H.section([],
-            H.h1(t(.confirmResendTitle)), H.p(t(.confirmResendIntro)),
-            form(t, email: email, error: error)), status: status)
+    static func page(_ t: Localizer, email: String, error: String?) -> Page {
+        EmailRequestForm.page(t, title: .confirmResendTitle, intro: .confirmResendIntro, form: form(t, email: email, error: error))
     }
 
     /// The form alone, also drawn under the sign-in refusal and the invalid-link message.
     static func form(_ t: Localizer, email: String, error: String? = nil) -> HNode {
-        H.el("form", [.action(SiteURL.confirmResend.path(t.language)), .postMethod, .cls("stack")], [
-            CSRFField(),
-            FormField.input("email", label: t(.fieldEmail), value: email, type: "email", error: error, required: true, autocomplete: "email"),
-            H.button(t(.confirmResendSubmit)),
-        ])
+        EmailRequestForm.form(t, action: .confirmResend, submit: .confirmResendSubmit, email: email, error: error)
     }
 }

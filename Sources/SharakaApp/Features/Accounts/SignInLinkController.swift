@@ -12,9 +12,10 @@ enum SignInLinkController {
     }
 
     @Sendable static func send(req: Request) async throws -> Response {
-        let email = AccountRules.normalisedEmail(req.formText("email"))
-        if let p = AccountRules.checkEmail(email) {
-            return await req.render(page(req.t, email: email, error: req.t.problem(p), status: .unprocessableEntity))
+        let email: String
+        switch await EmailRequestForm.address(req, page: { page(req.t, email: $0, error: $1) }) {
+        case .address(let typed): email = typed
+        case .refused(let page): return page
         }
         // The same answer whether or not the account exists, is blocked or unconfirmed.
         if let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$deletedAt == nil).first(),
@@ -50,13 +51,8 @@ enum SignInLinkController {
         return res
     }
 
-    static func page(_ t: Localizer, email: String, error: String?, status: HTTPStatus = .ok) -> Page {
-        Page(title: t(.signInLinkTitle), content: H.section([],
-            H.h1(t(.signInLinkTitle)), H.p(t(.signInLinkIntro)),
-            H.el("form", [.action(SiteURL.loginLink.path(t.language)), .postMethod, .cls("stack")], [
-                CSRFField(),
-                FormField.input("email", label: t(.fieldEmail), value: email, type: "email", error: error, required: true, autocomplete: "email"),
-                H.button(t(.signInLinkSubmit)),
-            ])), status: status)
+    static func page(_ t: Localizer, email: String, error: String?) -> Page {
+        EmailRequestForm.page(t, title: .signInLinkTitle, intro: .signInLinkIntro,
+                              form: EmailRequestForm.form(t, action: .loginLink, submit: .signInLinkSubmit, email: email, error: error))
     }
 }

@@ -25,11 +25,8 @@ enum UserListQuery {
     static func page(text: String, role: Role?, offset: Int, limit: Int, on db: any SQLDatabase) async throws -> (items: [UserListItem], total: Int) {
         var match: SQLQueryString = "deleted_at IS NULL"
         if !text.isEmpty {
-            // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not; the
-            // pattern's own wildcards are taken literally.
-            let needle = String(text.lowercased().prefix(100))
-                .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            let like = "%" + needle + "%"
+            // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+            let like = LikePattern.containing(text.lowercased())
             match = "\(match) AND (lower(email) LIKE \(bind: like) ESCAPE '\\' OR lower(name) LIKE \(bind: like) ESCAPE '\\')"
         }
         if let role { match = "\(match) AND role = \(bind: role.rawValue)" }

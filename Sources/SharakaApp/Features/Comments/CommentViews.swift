@@ -69,8 +69,10 @@ enum CommentViews {
         } else if c.hidden {
             children.append(H.p(t(.hiddenPlaceholder), [.cls("placeholder")]))
         } else {
-            children.append(UserText.mark(t, c.body, recorded: nil))
-            children.append(ProposalPages.body(c.body, language: nil, cls: "comment-body"))
+            // Guessed once, for the mark and the text's own lang.
+            let written = TextLanguage.guess(c.body)
+            children.append(UserText.mark(t, c.body, recorded: written))
+            children.append(ProposalPages.body(c.body, language: written, cls: "comment-body"))
             var actions: [HNode] = []
             let myVote = s.votes[id]
             if let viewer = s.viewer, viewer.id != c.authorID {

@@ -6,6 +6,17 @@ import Testing
 import Vapor
 
 @Suite struct MeetingTests {
+    /// The organising body's official, signed in on the new-workshop form of `process`; the
+    /// workshops' base path.
+    static func organiserAtNewWorkshop(_ app: Application, _ process: ParticipatoryProcess) async throws -> (client: Client, base: String) {
+        try await organiserOfficial(app, process)
+        let official = Client(app)
+        try await official.login("official@oriental.ma", lang: "fr")
+        let base = "/fr/processes/\(process.id!)/meetings"
+        try await official.get(base + "/new")
+        return (official, base)
+    }
+
     static func form(_ process: ParticipatoryProcess, starts: Date, hours: Double = 3, capacity: Int = 2, terms: String = "") -> [String: String] {
         ["title_ar": "ورشة وجدة حول الميزانية المفتوحة", "title_fr": "Atelier d'Oujda sur le budget ouvert",
          "description_fr": "Présentation puis travail en groupes.", "kind": "in_person", "address": "Conseil régional, Oujda",

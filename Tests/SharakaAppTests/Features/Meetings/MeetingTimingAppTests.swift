@@ -12,12 +12,8 @@ import Vapor
         try await withTestApp(engine) { app in
             // setup: a process running from 40 days ago to 20 days ahead, its official
             let process = try await processInPhase(app, .workshops)
-            try await organiserOfficial(app, process)
-            let official = Client(app)
-            try await official.login("official@oriental.ma", lang: "fr")
-            let base = "/fr/processes/\(process.id!)/meetings"
+            let (official, base) = try await MeetingTests.organiserAtNewWorkshop(app, process)
             let t = Localizer(.fr)
-            try await official.get(base + "/new")
 
             // act + check: a workshop before the process began is refused next to its date
             let early = try await official.post(base, MeetingTests.form(process, starts: Date().addingTimeInterval(-60 * 86_400)))

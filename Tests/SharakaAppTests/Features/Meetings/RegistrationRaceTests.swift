@@ -13,11 +13,7 @@ import Vapor
         try await withTestApp(engine) { app in
             // setup: a workshop of 3 places next week, twelve people
             let process = try await processInPhase(app, .workshops)
-            try await organiserOfficial(app, process)
-            let official = Client(app)
-            try await official.login("official@oriental.ma", lang: "fr")
-            let base = "/fr/processes/\(process.id!)/meetings"
-            try await official.get(base + "/new")
+            let (official, base) = try await MeetingTests.organiserAtNewWorkshop(app, process)
             #expect(try await official.post(base, MeetingTests.form(process, starts: Date().addingTimeInterval(7 * 86_400), capacity: 3)).status == .seeOther)
             let meeting = try #require(try await Meeting.query(on: app.db).first())
             var people: [User] = []
