@@ -21,7 +21,7 @@ enum SiteURL: Hashable {
     case meetings(UUID), meetingNew(UUID), meeting(UUID), meetingEdit(UUID), meetingRegister(UUID), meetingCancel(UUID)
     case meetingAttendance(UUID), meetingAttendees(UUID), meetingMinutes(UUID), meetingICS(UUID), processICS(UUID)
     case search, moderation, report, moderationDecide(UUID)
-    case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID)
+    case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID), auditGuide
     case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID), planDashboard(UUID)
     case progressUpdate(UUID), planDocuments(UUID)
     case planAssessment(UUID), planAssessmentPublish(UUID), commitmentAssessment(UUID), planReports(UUID), assessmentReport(UUID)
@@ -102,6 +102,7 @@ enum SiteURL: Hashable {
         case .report: "report"
         case .moderationDecide(let id): "moderation/\(id)"
         case .plans: "plans"
+        case .auditGuide: "audit"
         case .plan(let id): "plans/\(id)"
         case .commitment(let id): "commitments/\(id)"
         case .commitmentHistory(let id): "commitments/\(id)/history"

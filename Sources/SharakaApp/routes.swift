@@ -96,6 +96,7 @@ func routes(_ app: Application) throws {
         get(.plan(id), PlanController.show)
         get(.commitment(id), PlanController.commitment)
         get(.commitmentHistory(id), PlanController.history)
+        get(.auditGuide, HistoryController.guide)
         get(.milestoneProgress(id), ProgressController.form)
         post(.milestoneProgress(id), ProgressController.report)
         get(.planDashboard(id), DashboardController.show)

@@ -52,3 +52,22 @@ public enum LocalFormat {
         return sign + integer(whole, in: language) + mark + f
     }
 }
+
+extension LocalFormat {
+    /// "دجنبر 2026", "décembre 2026": an axis tick or a period.
+    public static func monthYear(year: Int, month: Int, in language: Language) -> String {
+        "\(monthName(month, in: language)) \(year)"
+    }
+
+    /// A moment in a history: the date, then the time on the 24-hour clock. Arabic takes its
+    /// own comma ("،"), never the Latin one.
+    public static func dateTime(year: Int, month: Int, day: Int, hour: Int, minute: Int, in language: Language) -> String {
+        let time = (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+        let separator = switch language {
+        case .ar: "، "
+        case .en: ", "
+        case .fr, .zgh: " à "
+        }
+        return date(year: year, month: month, day: day, in: language) + (language == .zgh ? " " : separator) + time
+    }
+}

@@ -10,6 +10,11 @@ public enum RevisionDiff {
         public var path: String {
             switch self { case .added(let p, _), .removed(let p, _), .changed(let p, _, _): p }
         }
+
+        /// The values it involves, before then after.
+        public var values: [String] {
+            switch self { case .added(_, let v), .removed(_, let v): [v]; case .changed(_, let a, let b): [a, b] }
+        }
     }
 
     /// Changes from `old` to `new`, in the order of `new`'s paths then the removed ones.

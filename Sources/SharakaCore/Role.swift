@@ -9,6 +9,11 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
+    /// Whether what the role does is done in a public capacity: the public history names
+    /// officials, reviewers, moderators and administrators; it does not spread the names of
+    /// citizens and members acting for themselves.
+    public var actsPublicly: Bool { self >= .reviewer }
+
     /// Roles an administrator may give to an account (visitor means "no account").
     public static var assignable: [Role] { allCases.filter { $0 != .visitor } }
 }

@@ -743,6 +743,63 @@ enum L10nKey: String, CaseIterable, Sendable {
     case notifyMerged
     case errAttendanceBeforeMeeting
     case errMeetingOutsideProcess
+    case chartToday
+    case languageAr
+    case languageFr
+    case languageEn
+    case languageZgh
+    case fieldInLanguage
+    case historyActionCreate
+    case historyActionUpdate
+    case historyActionImport
+    case historyActionProgress
+    case historyActionCompletion
+    case historyActionPublish
+    case historyActionStatus
+    case historyActionDocument
+    case historyActionAnswer
+    case historyActionRevise
+    case historyActionModerate
+    case historyActionMerge
+    case historyActionWithdraw
+    case historyObjectPlan
+    case historyObjectCommitment
+    case historyObjectMilestone
+    case historyObjectAssessment
+    case historyObjectAnswer
+    case historyObjectProposal
+    case historyActorImport
+    case historyActorPlatform
+    case historyActorParticipant
+    case historyActorDeleted
+    case historyFieldPercent
+    case historyFieldEvidence
+    case historyFieldReport
+    case historyFieldProvinces
+    case historyFieldReason
+    case historyFieldCommitment
+    case historyFieldHidden
+    case historyFieldBlocked
+    case historyFile
+    case historyVerify
+    case historyEntryNumber
+    case historyRecordedUTC
+    case historyPreviousHash
+    case historyHash
+    case historyEntryJSON
+    case historyHowToVerify
+    case historyNoFields
+    case historyEmptyValue
+    case auditGuideTitle
+    case auditGuideIntro
+    case auditGuideStepsTitle
+    case auditGuideStep1
+    case auditGuideStep2
+    case auditGuideStep3
+    case auditGuideStep4
+    case auditGuideExample
+    case auditGuideLatest
+    case auditGuideLatestEntry
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.
@@ -758,4 +815,5 @@ enum PluralKey: String, CaseIterable, Sendable {
     case reportsCount
     case resultsCount
     case commitmentsCount
+    case entriesCount
 }

@@ -55,6 +55,21 @@ struct Localizer: Sendable {
 
     func number(_ n: Int) -> String { LocalFormat.integer(n, in: language) }
 
+    /// The comma between items of a list: Arabic has its own ("،").
+    var comma: String { language == .ar ? "، " : ", " }
+
+    func list(_ items: [String]) -> String { items.joined(separator: comma) }
+
+    /// A stored moment (UTC) as the reader's local date and time in Morocco.
+    func dateTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Africa/Casablanca") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return LocalFormat.dateTime(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!, in: language)
+    }
+
+    func monthYear(_ d: Day) -> String { LocalFormat.monthYear(year: d.year, month: d.month, in: language) }
+
     func day(_ d: Day) -> String { LocalFormat.date(year: d.year, month: d.month, day: d.day, in: language) }
 
     /// Message for a refused field.

@@ -20,5 +20,10 @@ enum ProvinceList {
             .all(decoding: Row.self).map { ProvinceItem(code: $0.code, name: $0.name, kind: $0.kind, population: $0.population) }
     }
 
+    /// Names by code, for pages that show stored codes.
+    static func names(on db: any SQLDatabase) async throws -> [String: LocalizedText] {
+        Dictionary(uniqueKeysWithValues: try await all(on: db).map { ($0.code, $0.name) })
+    }
+
     private struct Row: Decodable { let code: String, name: LocalizedText, kind: String, population: Int }
 }

@@ -10,6 +10,7 @@ enum MonitoringAPI {
         api.get("plans", ":id", "dashboard", use: dashboard)
         api.get("commitments", ":id", use: commitment)
         api.get("commitments", ":id", "history", use: history)
+        api.get("audit", ":sequence", use: auditEntry)
     }
 
     @Sendable static func plans(req: Request) async throws -> [PlanDTO] {
@@ -33,14 +34,8 @@ enum MonitoringAPI {
     @Sendable static func dashboard(req: Request) async throws -> DashboardDTO {
         let plan = try await publicPlan(req)
         let data = try await PlanDashboardQuery(plan: plan.id).run(on: req.sql)
-        let standing = MilestoneStanding.tally(data.milestones.map(\.facts), today: Day(Date()))
-        let commitments = data.commitments
-        return DashboardDTO(
-            commitments: commitments.count,
-            byLevel: Dictionary(uniqueKeysWithValues: IRMCompletion.allCases.map { l in (l.rawValue, commitments.filter { $0.level == l }.count) }),
-            milestones: .init(onTime: standing[.onTime]!, delayed: standing[.delayed]!, completed: standing[.completed]!, cancelled: standing[.cancelled]!),
-            budgetTotal: MAD.total(commitments.compactMap(\.budget))?.description,
-            fromProposals: try await CommitmentQuery.proposalLinks(plan: plan.id, on: req.sql).count)
+        return DashboardDTO(PlanDashboardFigures(data, today: Day(Date())),
+                            fromProposals: try await CommitmentQuery.proposalLinks(plan: plan.id, on: req.sql).count)
     }
 
     @Sendable static func commitment(req: Request) async throws -> CommitmentDTO {
@@ -52,7 +47,21 @@ enum MonitoringAPI {
 
     @Sendable static func history(req: Request) async throws -> [AuditEntryDTO] {
         let c = try await publicCommitment(req)
-        return try await HistoryQuery(scope: c.id).all(on: req.sql).map(AuditEntryDTO.init)
+        let items = try await HistoryQuery(scope: c.id).all(on: req.sql)
+        let last = try await HistoryQuery.lastSequence(on: req.sql)
+        return items.map { AuditEntryDTO($0, last: last, withheld: false) }
+    }
+
+    /// One entry of the whole chain, with links to its neighbours, so that anyone can walk the
+    /// chain and recompute every hash. An entry about something the public may not read (a
+    /// draft plan, moderated content) keeps its place and hashes but withholds its fields.
+    @Sendable static func auditEntry(req: Request) async throws -> AuditEntryDTO {
+        guard let sequence = req.parameters.get("sequence", as: Int.self), sequence >= 1 else {
+            throw Abort(.badRequest, reason: "The entry number is a whole number from 1.")
+        }
+        guard let item = try await HistoryQuery.entry(sequence, on: req.sql) else { throw Abort(.notFound) }
+        let last = try await HistoryQuery.lastSequence(on: req.sql)
+        return AuditEntryDTO(item, last: last, withheld: !(try await HistoryQuery.isPublic(scope: item.scope, on: req.sql)))
     }
 
     private static func publicPlan(_ req: Request) async throws -> PlanView {
@@ -119,20 +128,75 @@ struct CommitmentDTO: Content {
 
 struct DashboardDTO: Content {
     struct Milestones: Content { let onTime: Int, delayed: Int, completed: Int, cancelled: Int }
+    struct Body: Content {
+        /// The organisation on the platform; null for a body an imported plan names only in words.
+        @NullWhenAbsent var organisation: UUID?
+        let name: [String: String], commitments: Int, averageCompletion: Int
+    }
+    struct Province: Content {
+        /// Null for the commitments that concern the whole region.
+        @NullWhenAbsent var code: String?
+        @NullWhenAbsent var name: [String: String]?
+        let commitments: Int
+    }
+    struct Budget: Content { let commitment: UUID, reference: String, amount: String }
+    struct Span: Content {
+        let commitment: UUID, reference: String, title: [String: String], startsOn: String, endsOn: String, status: String, delayed: Bool
+    }
     let commitments: Int
     let byLevel: [String: Int]
     let milestones: Milestones
     /// Null only when the amounts stored do not add up within an amount (never for amounts entered within the limits).
     @NullWhenAbsent var budgetTotal: String?
     let fromProposals: Int
+    let byLeadBody: [Body]
+    let byProvince: [Province]
+    let budgets: [Budget]
+    let timeline: [Span]
+
+    init(_ f: PlanDashboardFigures, fromProposals: Int) {
+        commitments = f.commitments
+        byLevel = Dictionary(uniqueKeysWithValues: f.byLevel.map { ($0.level.rawValue, $0.count) })
+        milestones = .init(onTime: f.standing[.onTime]!, delayed: f.standing[.delayed]!, completed: f.standing[.completed]!, cancelled: f.standing[.cancelled]!)
+        budgetTotal = f.budgetTotal?.description
+        self.fromProposals = fromProposals
+        byLeadBody = f.bodies.map { b in
+            Body(organisation: b.leadBody.organisationID, name: b.leadBody.organisationName?.values ?? ["und": b.leadBody.written],
+                 commitments: b.commitments, averageCompletion: b.averageCompletion)
+        }
+        byProvince = f.provinces.map { Province(code: $0.code, name: $0.name?.values, commitments: $0.commitments) }
+        budgets = f.budgets.map { Budget(commitment: $0.commitmentID, reference: $0.reference, amount: $0.amount.description) }
+        timeline = f.timeline.map { m in
+            Span(commitment: m.commitmentID, reference: m.reference, title: m.title.values, startsOn: m.starts.iso, endsOn: m.ends.iso,
+                 status: m.status.rawValue, delayed: m.delayed)
+        }
+    }
 }
 
 struct AuditEntryDTO: Content {
-    let sequence: Int, recordedAt: String, actor: String, action: String, objectKind: String, objectId: String
-    let before: String, after: String, previousHash: String, hash: String
+    struct Links: Content {
+        @NullWhenAbsent var previous: String?
+        @NullWhenAbsent var next: String?
+    }
+    let sequence: Int, recordedAt: String, actor: String, action: String, objectKind: String, objectId: String, scope: String
+    /// The actor's name when the actor acts in a public capacity (officials, reviewers…).
+    @NullWhenAbsent var actorName: String?
+    /// True when the entry is about something the public may not read: fields and canonical texts are then null.
+    let withheld: Bool
+    @NullWhenAbsent var before: [String: String]?
+    @NullWhenAbsent var after: [String: String]?
+    /// Exactly the texts that were hashed.
+    @NullWhenAbsent var beforeCanonical: String?
+    @NullWhenAbsent var afterCanonical: String?
+    let previousHash: String, hash: String
+    let links: Links
 
-    init(_ e: AuditItem) {
+    init(_ e: AuditItem, last: Int, withheld: Bool) {
         sequence = e.sequence; recordedAt = e.recordedAt; actor = e.actor; action = e.action; objectKind = e.objectKind; objectId = e.objectID
-        before = e.before; after = e.after; previousHash = e.previousHash; hash = e.hash
+        scope = e.scope; actorName = withheld ? nil : e.publicActorName; self.withheld = withheld
+        before = withheld ? nil : e.beforeFields; after = withheld ? nil : e.afterFields
+        beforeCanonical = withheld ? nil : e.before; afterCanonical = withheld ? nil : e.after
+        previousHash = e.previousHash; hash = e.hash
+        links = Links(previous: e.sequence > 1 ? "/api/v1/audit/\(e.sequence - 1)" : nil, next: e.sequence < last ? "/api/v1/audit/\(e.sequence + 1)" : nil)
     }
 }

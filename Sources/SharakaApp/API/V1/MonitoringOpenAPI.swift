@@ -18,6 +18,9 @@ enum MonitoringOpenAPI {
                                               "parameters": [idParam], "responses": ["200": ok(ref("Dashboard")), "400": problem, "404": problem]]],
             "/commitments/{id}": ["get": ["operationId": "getCommitment", "summary": "One commitment with milestones, progress and source proposals",
                                           "parameters": [idParam], "responses": ["200": ok(ref("Commitment")), "400": problem, "404": problem]]],
+            "/audit/{sequence}": ["get": ["operationId": "getAuditEntry", "summary": "One entry of the hash-chained audit log, with links to its neighbours",
+                                          "parameters": [["name": "sequence", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]]],
+                                          "responses": ["200": ok(ref("AuditEntry")), "400": problem, "404": problem]]],
             "/commitments/{id}/history": ["get": ["operationId": "getCommitmentHistory", "summary": "The commitment's entries of the hash-chained audit log",
                                                   "parameters": [idParam], "responses": ["200": ok(["type": "array", "items": ref("AuditEntry")]), "400": problem, "404": problem]]],
         ]
@@ -58,16 +61,35 @@ enum MonitoringOpenAPI {
                                           "level": ["type": "string", "enum": IRMCompletion.allCases.map(\.rawValue)],
                                           "milestones": ["type": "array", "items": ref("Milestone")], "proposals": ["type": "array", "items": uuid],
                                           "progress": ["type": ["array", "null"], "items": ref("ProgressUpdate")]]],
-            "Dashboard": ["type": "object", "required": ["commitments", "byLevel", "milestones", "budgetTotal", "fromProposals"],
+            "Dashboard": ["type": "object", "required": ["commitments", "byLevel", "milestones", "budgetTotal", "fromProposals", "byLeadBody", "byProvince", "budgets", "timeline"],
                           "properties": ["commitments": int, "byLevel": ["type": "object", "additionalProperties": int],
                                          "milestones": ["type": "object", "required": ["onTime", "delayed", "completed", "cancelled"], "properties": [
                                              "onTime": int, "delayed": int, "completed": int, "cancelled": int]],
-                                         "budgetTotal": ["type": ["string", "null"], "pattern": "^[0-9]+\\.[0-9]{2}$"], "fromProposals": int]],
-            "AuditEntry": ["type": "object", "required": ["sequence", "recordedAt", "actor", "action", "objectKind", "objectId", "before", "after", "previousHash", "hash"],
-                           "properties": ["sequence": int, "recordedAt": str, "actor": str, "action": str, "objectKind": str, "objectId": str,
-                                          "before": ["type": "string", "description": "Canonical JSON of the changed fields before."],
-                                          "after": ["type": "string", "description": "Canonical JSON of the changed fields after."],
-                                          "previousHash": str, "hash": ["type": "string", "description": "SHA-256 (hex) of the entry, chained to previousHash."]]],
+                                         "budgetTotal": ["type": ["string", "null"], "pattern": "^[0-9]+\\.[0-9]{2}$"], "fromProposals": int,
+                                         "byLeadBody": ["type": "array", "items": ["type": "object", "required": ["organisation", "name", "commitments", "averageCompletion"], "properties": [
+                                             "organisation": ["type": ["string", "null"], "format": "uuid"],
+                                             "name": ["type": "object", "additionalProperties": str, "description": "The body's name by language; \"und\" when an imported plan names it only in words."],
+                                             "commitments": int, "averageCompletion": int]]],
+                                         "byProvince": ["type": "array", "description": "The whole region first (code null), then each province.", "items": ["type": "object", "required": ["code", "name", "commitments"], "properties": [
+                                             "code": ["type": ["string", "null"]], "name": ["oneOf": [text, ["type": "null"]]], "commitments": int]]],
+                                         "budgets": ["type": "array", "items": ["type": "object", "required": ["commitment", "reference", "amount"], "properties": [
+                                             "commitment": uuid, "reference": str, "amount": ["type": "string", "pattern": "^[0-9]+\\.[0-9]{2}$"]]]],
+                                         "timeline": ["type": "array", "items": ["type": "object", "required": ["commitment", "reference", "title", "startsOn", "endsOn", "status", "delayed"], "properties": [
+                                             "commitment": uuid, "reference": str, "title": text, "startsOn": date, "endsOn": date,
+                                             "status": ["type": "string", "enum": ["not_started", "in_progress", "completed", "cancelled"]], "delayed": ["type": "boolean"]]]]]],
+            "AuditEntry": ["type": "object", "required": ["sequence", "recordedAt", "actor", "action", "objectKind", "objectId", "scope", "actorName", "withheld",
+                                                      "before", "after", "beforeCanonical", "afterCanonical", "previousHash", "hash", "links"],
+                           "properties": ["sequence": int, "recordedAt": str, "actor": ["type": "string", "description": "An account's id, or \"import\" for the command line."],
+                                          "action": str, "objectKind": str, "objectId": str, "scope": str,
+                                          "actorName": ["type": ["string", "null"], "description": "The actor's name when the actor acts in a public capacity (officials, reviewers, moderators, administrators)."],
+                                          "withheld": ["type": "boolean", "description": "True when the entry is about something the public may not read; its fields are then null but its hashes still chain."],
+                                          "before": ["type": ["object", "null"], "additionalProperties": str, "description": "The changed fields before."],
+                                          "after": ["type": ["object", "null"], "additionalProperties": str, "description": "The changed fields after."],
+                                          "beforeCanonical": ["type": ["string", "null"], "description": "Canonical JSON of the fields before, exactly as hashed."],
+                                          "afterCanonical": ["type": ["string", "null"], "description": "Canonical JSON of the fields after, exactly as hashed."],
+                                          "previousHash": str, "hash": ["type": "string", "description": "SHA-256 (hex) of the entry, chained to previousHash."],
+                                          "links": ["type": "object", "required": ["previous", "next"], "properties": [
+                                              "previous": ["type": ["string", "null"]], "next": ["type": ["string", "null"]]]]]],
         ]
     }
 }

@@ -11,7 +11,7 @@ enum AccountDataPage {
             H.section([.cls("data-section")],
                 H.h2("\(t(title)) (\(t.number(count)))"),
                 rows.isEmpty ? H.p(t(.dataNone), [.cls("muted")]) :
-                    H.div([.cls("table-scroll")], H.table(caption: t(title), headers: headers, rows: rows)))
+                    H.table(caption: t(title), headers: headers, rows: rows))
         }
         return Page(title: t(.dataTitle), content: H.group([
             H.p([], H.a(t(.accountTitle), href: SiteURL.account.path(lang))),

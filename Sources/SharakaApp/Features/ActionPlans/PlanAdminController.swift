@@ -99,8 +99,14 @@ enum PlanAdminController {
               let old = try await PlanRevision.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$number == from).first(),
               let new = try await PlanRevision.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$number == to).first()
         else { throw Abort(.notFound) }
-        return await req.render(PlanAdminPages.compare(req.t, plan: plan, from: old, to: new,
-                                                       changes: RevisionDiff.compare(old.snapshot.pairs, new.snapshot.pairs)))
+        let changes = RevisionDiff.compare(old.snapshot.pairs, new.snapshot.pairs)
+        let fields = changes.flatMap { change -> [(kind: String, key: String, value: String)] in
+            let path = RevisionPath(change.path)
+            return change.values.map { (path.kind, path.key, $0) }
+        }
+        let reading = HistoryReading(t: req.t, names: try await HistoryNames.read(objects: [], fields: fields, on: req.sql),
+                                     provinces: try await ProvinceList.names(on: req.sql))
+        return await req.render(PlanAdminPages.compare(req.t, plan: plan, from: old, to: new, changes: changes, reading: reading))
     }
 
     // MARK: commitments

@@ -119,23 +119,59 @@ enum PlanAdminPages {
         ]))
     }
 
-    static func compare(_ t: Localizer, plan: ActionPlan, from: PlanRevision, to: PlanRevision, changes: [RevisionDiff.Change]) -> Page {
+    static func compare(_ t: Localizer, plan: ActionPlan, from: PlanRevision, to: PlanRevision, changes: [RevisionDiff.Change], reading: HistoryReading) -> Page {
         let lang = t.language
         let title = "\(t(.revisionsCompare)): \(t(.revisionLabel, ["n": String(from.number)])) → \(t(.revisionLabel, ["n": String(to.number)]))"
         return Page(title: title, content: H.group([
             H.p([], H.a(t(.revisionsTitle), href: SiteURL.planRevisions(plan.id!).path(lang))),
             H.h1(title),
-            H.p(to.reason, [.attr("dir", "auto")]),
-            changes.isEmpty ? H.p(t(.revisionsNoChange)) : H.table(
-                caption: title, headers: [t(.fieldField), t(.historyWhat), t(.historyBefore), t(.historyAfter)],
-                rows: changes.map { change in
-                    switch change {
-                    case .added(let path, let value): [H.text(path), H.text(t(.revisionAdded)), H.text("—"), H.el("ins", [.attr("dir", "auto")], [H.text(value)])]
-                    case .removed(let path, let value): [H.text(path), H.text(t(.revisionRemoved)), H.el("del", [.attr("dir", "auto")], [H.text(value)]), H.text("—")]
-                    case .changed(let path, let a, let b): [H.text(path), H.text(t(.revisionChanged)), H.el("del", [.attr("dir", "auto")], [H.text(a)]),
-                                                            H.el("ins", [.attr("dir", "auto")], [H.text(b)])]
-                    }
-                }),
+            H.p([.cls("history-text")] + UserText.attributes(to.reason, recorded: nil), H.text(to.reason)),
+            changes.isEmpty ? H.p(t(.revisionsNoChange)) : H.el("div", [.cls("changes")], changes.map { change in
+                let path = RevisionPath(change.path)
+                let (what, before, after): (String, String?, String?) = switch change {
+                case .added(_, let value): (t(.revisionAdded), nil, value)
+                case .removed(_, let value): (t(.revisionRemoved), value, nil)
+                case .changed(_, let a, let b): (t(.revisionChanged), a, b)
+                }
+                return H.el("div", [.cls("change")], [
+                    H.el("p", [.cls("change-field")], [path.label(reading), H.text(" · " + what)]),
+                    H.el("div", [.cls("change-before")], [H.span(t(.historyBefore), [.cls("change-tag")]),
+                                                          before.map { H.el("del", [], [reading.value(path.key, $0, kind: path.kind)]) } ?? H.text("—")]),
+                    H.el("div", [.cls("change-after")], [H.span(t(.historyAfter), [.cls("change-tag")]),
+                                                         after.map { H.el("ins", [], [reading.value(path.key, $0, kind: path.kind)]) } ?? H.text("—")]),
+                ])
+            }),
         ]))
+    }
+}
+
+/// A field's path in a plan revision ("plan/title/ar", "OR-2025-01/milestone 2/starts"): what
+/// it belongs to and which field it is, read for the public.
+struct RevisionPath {
+    /// The commitment's reference, or nil for the plan itself.
+    let commitment: String?
+    let milestone: String?
+    let key: String
+
+    var kind: String { milestone != nil ? "milestone" : commitment == nil ? "plan" : "commitment" }
+
+    init(_ path: String) {
+        var parts = path.split(separator: "/").map(String.init)
+        if parts.count >= 2, Language(rawValue: parts[parts.count - 1]) != nil {
+            key = parts[parts.count - 2] + "/" + parts[parts.count - 1]
+            parts.removeLast(2)
+        } else {
+            key = parts.popLast() ?? path
+        }
+        commitment = parts.first.flatMap { $0 == "plan" ? nil : $0 }
+        milestone = parts.count > 1 ? parts[1].split(separator: " ").last.map(String.init) : nil
+    }
+
+    func label(_ reading: HistoryReading) -> HNode {
+        let t = reading.t
+        var parts: [HNode] = [H.text(commitment == nil ? t(.historyObjectPlan) : t(.historyObjectCommitment) + " "), commitment.map { H.bdi($0) } ?? H.empty]
+        if let milestone { parts.append(H.text(" · " + t(.historyObjectMilestone) + " " + milestone)) }
+        parts.append(H.text(" — " + reading.label(key)))
+        return H.group(parts)
     }
 }

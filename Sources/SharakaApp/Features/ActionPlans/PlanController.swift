@@ -50,7 +50,9 @@ enum PlanController {
         _ = try await VisiblePlan.view(commitment.planID, req)
         let page = PageRequest(page: try? req.query.get(Int.self, at: "page"), per: 50)
         let history = try await HistoryQuery(scope: id).page(page, on: req.sql)
-        return await req.render(PlanPages.history(req.t, commitment: commitment, entries: history.items, page: page, total: history.total))
+        let reading = HistoryReading(t: req.t, names: try await HistoryNames.read(for: history.items, on: req.sql),
+                                     provinces: try await ProvinceList.names(on: req.sql))
+        return await req.render(HistoryPages.history(req.t, commitment: commitment, entries: history.items, reading: reading, page: page, total: history.total))
     }
 
 }

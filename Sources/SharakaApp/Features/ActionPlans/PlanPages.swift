@@ -122,7 +122,7 @@ enum PlanPages {
             H.el("progress", [.attr("max", "100"), .value(String(c.completion)), .aria("label", t(.completionLabel))], [H.text("\(c.completion) %")]),
             H.dl([
                 (t(.fieldLeadBody), c.leadOrganisationID.map { o in H.a(c.leadOrganisationName?.resolve(for: lang)?.text ?? c.leadBody, href: SiteURL.organisation(o).path(lang)) } ?? H.text(c.leadBody)),
-                (t(.fieldSupportingActors), H.text(c.supportingActors.actors.map(\.name).joined(separator: "، "))),
+                (t(.fieldSupportingActors), H.text(c.supportingActors.actors.map(\.name).joined(separator: t.comma))),
                 (t(.fieldOGPValues), H.text(c.values.map { t.ogpValue($0) }.joined(separator: " · "))),
                 (t(.fieldDates), H.text("\(day(c.startsOn)) – \(day(c.endsOn))")),
                 (t(.fieldBudget), H.text(c.budget.map { $0.formatted(in: lang) } ?? "—")),
@@ -187,26 +187,5 @@ enum PlanPages {
             e.fileSHA256.map { H.a(e.name, href: SiteURL.file($0, name: e.name), [.attr("dir", "auto")]) }
                 ?? H.el("a", [.href(SafeURL.http(e.url) ?? "#"), .attr("rel", "nofollow noopener")], [H.el("bdi", [], [H.text(e.url)])])
         })
-    }
-
-    static func history(_ t: Localizer, commitment c: CommitmentView, entries: [AuditItem], page: PageRequest, total: Int) -> Page {
-        let lang = t.language
-        func fields(_ json: String) -> String {
-            guard let d = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else { return json }
-            return d.keys.sorted().map { "\($0): \(d[$0]!)" }.joined(separator: "\n")
-        }
-        return Page(title: "\(t(.historyTitle)) · \(c.reference)", content: H.group([
-            H.p([], H.a(c.reference, href: SiteURL.commitment(c.id).path(lang))),
-            H.h1(t(.historyTitle)),
-            H.p(t(.historyIntro)),
-            entries.isEmpty ? H.p(t(.historyEmpty), [.cls("muted")]) : H.table(
-                caption: t(.historyTitle), headers: ["#", t(.historyWhen), t(.historyWho), t(.historyWhat), t(.historyBefore), t(.historyAfter)],
-                rows: entries.map { e in
-                    [H.text(String(e.sequence)), H.text(e.recordedAt), H.text(e.actorName ?? e.actor),
-                     H.text("\(e.action) · \(e.objectKind)"),
-                     H.el("pre", [.attr("dir", "auto")], [H.text(fields(e.before))]), H.el("pre", [.attr("dir", "auto")], [H.text(fields(e.after))])]
-                }),
-            Pagination.nav(t, page: page, total: total) { SiteURL.commitmentHistory(c.id).path(lang) + "?page=\($0)" },
-        ]))
     }
 }

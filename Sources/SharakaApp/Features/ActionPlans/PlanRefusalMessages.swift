@@ -4,7 +4,7 @@ extension Localizer {
     /// The field a refusal belongs next to, and what it says in the reader's language.
     /// `commitment` gives the dates a milestone must lie within.
     func planRefusal(_ refusal: PlanRefusal, plan: ActionPlan? = nil, commitment: Commitment? = nil, limits: BudgetLimits = .standard) -> (field: String, message: String) {
-        let list = { (names: [String]) in names.joined(separator: self.language == .ar ? "، " : ", ") }
+        let list = { (names: [String]) in self.list(names) }
         switch refusal {
         case .planClosed: return ("status", self(.errPlanClosed))
         case .amendmentReasonRequired: return ("amendment_reason", self(.errAmendmentReason))

@@ -16,9 +16,9 @@ enum AdminOrganisationPages {
             ]),
             H.p(t.plural(.organisationsCount, total), [.attr("role", "status")]),
             orgs.isEmpty ? H.p(t(.organisationsEmpty), [.cls("muted")]) :
-                H.div([.cls("table-scroll")], H.table(caption: t(.adminOrganisationsTitle), headers: [t(.fieldName), t(.fieldSector)], rows: orgs.map { o in
+                H.table(caption: t(.adminOrganisationsTitle), headers: [t(.fieldName), t(.fieldSector)], rows: orgs.map { o in
                     [H.el("a", [.href(SiteURL.adminOrganisation(o.id).path(lang))], [LangText.node(o.name.resolve(for: lang), page: lang, t)]), H.text(t.sector(o.sector))]
-                })),
+                }),
             Pagination.nav(t, page: page, total: total) { base + "?page=\($0)" + (q.isEmpty ? "" : "&q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") },
         ]))
     }
@@ -46,12 +46,12 @@ enum AdminOrganisationPages {
         if let org {
             content.append(H.h2(t(.fieldMembers)))
             content.append(members.isEmpty ? H.p(t(.adminNoMembers), [.cls("muted")]) :
-                H.div([.cls("table-scroll")], H.table(caption: t(.fieldMembers), headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldActions)], rows: members.map { m in
+                H.table(caption: t(.fieldMembers), headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldActions)], rows: members.map { m in
                     [H.el("bdi", [], [H.text(m.name)]), H.el("bdi", [], [H.text(m.email)]), H.text(m.role == "manager" ? t(.membershipManager) : t(.membershipMember)),
                      H.el("form", [.action(SiteURL.adminOrganisationMemberRemove(org.id!, m.id).path(lang)), .postMethod, .cls("inline"), .attr("data-confirm", t(.adminRemoveMemberConfirm))], [
                         CSRFField(), H.button(t(.adminRemoveMember), [.cls("danger")]),
                      ])]
-                })))
+                }))
             content.append(H.h3(t(.adminAddMember)))
             content.append(H.el("form", [.action(SiteURL.adminOrganisationMembers(org.id!).path(lang)), .postMethod, .cls("stack")], [
                 CSRFField(),

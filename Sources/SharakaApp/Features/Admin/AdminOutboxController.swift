@@ -25,7 +25,7 @@ enum AdminOutboxPage {
             H.h1(t(.adminOutboxTitle)),
             unsent ? H.div([.cls("warning-note"), .attr("role", "note")], H.p(t(.outboxNoTransport))) : H.empty,
             messages.isEmpty ? H.p(t(.outboxEmpty), [.cls("muted")]) :
-                H.div([.cls("table-scroll")], H.table(caption: t(.adminOutboxTitle), headers: headers, rows: messages.map { m in
+                H.table(caption: t(.adminOutboxTitle), headers: headers, rows: messages.map { m in
                     var row = [H.text(t.date(m.created_at)), H.el("bdi", [], [H.text(m.recipient)]), H.el("bdi", [], [H.text(m.subject)]),
                                H.text((status[m.status].map { t($0) } ?? m.status) + (m.last_error.map { " — \($0)" } ?? ""))]
                     if unsent {
@@ -35,7 +35,7 @@ enum AdminOutboxPage {
                         ]))
                     }
                     return row
-                })),
+                }),
             Pagination.nav(t, page: page, total: total) { SiteURL.adminOutbox.path(t.language) + "?page=\($0)" },
         ]))
     }

@@ -103,8 +103,8 @@ enum AdminUsersPage {
             ]),
             H.p(t.plural(.accountsCount, total), [.attr("role", "status")]),
             users.isEmpty ? H.p(t(.adminNoUsers), [.cls("muted")]) :
-                H.div([.cls("table-scroll")], H.table(caption: t(.adminUsersTitle),
-                    headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldStatus), t(.adminSignedUp), t(.adminLastSignIn), t(.fieldActions)], rows: rows)),
+                H.table(caption: t(.adminUsersTitle),
+                    headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldStatus), t(.adminSignedUp), t(.adminLastSignIn), t(.fieldActions)], rows: rows),
             Pagination.nav(t, page: page, total: total) { p in
                 base + "?page=\(p)" + (q.isEmpty ? "" : "&q=\(q.addingPercentEncoding(withAllowedCharacters: SiteURL.unreserved) ?? "")") + (role.map { "&role=\($0.rawValue)" } ?? "")
             },

@@ -10,7 +10,7 @@ enum MeetingPages {
         let s = MoroccoTime.format(starts), e = MoroccoTime.format(ends)
         let startDay = t.date(starts)
         let sameDay = s.prefix(10) == e.prefix(10)
-        return sameDay ? "\(startDay), \(s.suffix(5)) – \(e.suffix(5))" : "\(startDay) \(s.suffix(5)) – \(t.date(ends)) \(e.suffix(5))"
+        return sameDay ? "\(startDay)\(t.comma)\(s.suffix(5)) – \(e.suffix(5))" : "\(startDay) \(s.suffix(5)) – \(t.date(ends)) \(e.suffix(5))"
     }
 
     static func index(_ t: Localizer, process: ProcessView, meetings: [MeetingListItem], now: Date, canEdit: Bool) -> Page {

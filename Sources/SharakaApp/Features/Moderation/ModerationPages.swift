@@ -58,7 +58,7 @@ enum ModerationPages {
                     H.p([.cls("muted")], H.text("\(kindLabel(t, c.kind)) · "), H.bdi(item.author.map { $0.isDeleted ? t(.deletedUser) : $0.name } ?? "—"), H.text(" · "),
                         H.strong(c.hiddenAt == nil ? t(.moderationStateVisible) : t(.moderationStateHidden))),
                     H.p(UserText.attributes(c.excerpt, recorded: nil), H.a(c.excerpt, href: c.page.path(lang) + c.anchor)),
-                    H.p("\(t.plural(.reportsCount, item.reports.count)) — \(reasons.joined(separator: ", "))"),
+                    H.p("\(t.plural(.reportsCount, item.reports.count)) — \(t.list(reasons))"),
                     H.el("ul", [.cls("report-details")], item.reports.filter { !$0.details.isEmpty }.map { H.el("li", UserText.attributes($0.details, recorded: nil), [H.text($0.details)]) }),
                     H.el("form", [.action(SiteURL.moderationDecide(c.id).path(lang)), .postMethod, .cls("stack")], [
                         CSRFField(),

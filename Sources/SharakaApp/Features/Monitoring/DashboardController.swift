@@ -16,45 +16,48 @@ enum DashboardController {
 enum DashboardPages {
     static func show(_ t: Localizer, plan: PlanView, data: PlanDashboardQuery.Result, today: Day) -> Page {
         let lang = t.language, rtl = lang.direction == "rtl"
-        let (commitments, milestones) = (data.commitments, data.milestones)
-        let byID = Dictionary(uniqueKeysWithValues: commitments.map { ($0.id, $0) })
-        let levels = IRMCompletion.allCases.map { level in
-            Chart.Bar(label: t.irm(level), value: commitments.filter { $0.level == level }.count, cssClass: "bar level-\(level.rawValue)")
-        }
-        let standing = MilestoneStanding.tally(milestones.map(\.facts), today: today)
+        let figures = PlanDashboardFigures(data, today: today)
+        let levels = figures.byLevel.map { Chart.Bar(label: t.irm($0.level), value: $0.count, cssClass: "bar level-\($0.level.rawValue)") }
+        let standing = figures.standing
         let states: [Chart.Bar] = [
             .init(label: t(.onTime), value: standing[.onTime]!, cssClass: "bar on-time"),
             .init(label: t(.delayedMark), value: standing[.delayed]!, cssClass: "bar delayed"),
             .init(label: t(.milestoneCompleted), value: standing[.completed]!, cssClass: "bar completed"),
             .init(label: t(.milestoneCancelled), value: standing[.cancelled]!, cssClass: "bar cancelled"),
         ]
-        let bodies = Dictionary(grouping: commitments, by: \.leadBody.key).map { _, cs in
-            Chart.Bar(label: cs[0].leadBody.name(in: lang), value: cs.map(\.completion).reduce(0, +) / max(1, cs.count), display: "\(cs.map(\.completion).reduce(0, +) / max(1, cs.count)) %")
+        let bodies = figures.bodies.map { b in
+            Chart.Bar(label: b.leadBody.name(in: lang), value: b.averageCompletion, display: "\(b.averageCompletion) %")
         }.sorted { $0.label < $1.label }
-        var perProvince = data.provinces.map { p in
-            Chart.Bar(label: p.name.resolve(for: lang)?.text ?? p.code, value: commitments.filter { $0.provinces.contains(p.code) }.count)
+        let perProvince = figures.provinces.map { p in
+            Chart.Bar(label: p.code == nil ? t(.wholeRegion) : (p.name?.resolve(for: lang)?.text ?? p.code!), value: p.commitments)
         }
-        perProvince.insert(.init(label: t(.wholeRegion), value: commitments.filter { $0.provinces.isEmpty }.count), at: 0)
-        let budgets = commitments.filter { $0.budgetCentimes != nil }
-        let total = MAD.total(budgets.compactMap(\.budget))
-        let spans = milestones.compactMap { m -> Chart.Span? in
-            guard let s = Day(iso: m.startsOn), let e = Day(iso: m.endsOn), let c = byID[m.commitmentID] else { return nil }
-            let state = m.isDelayed(today: today) ? "delayed" : m.status.rawValue
-            return Chart.Span(label: "\(c.reference) · \(m.title.resolve(for: lang)?.text ?? "")", starts: s, ends: e, cssClass: "span \(state)",
-                              status: m.isDelayed(today: today) ? t(.delayedMark) : t.milestoneStatus(m.status))
+        let spans = figures.timeline.map { m in
+            Chart.Span(label: "\(m.reference) · \(m.title.resolve(for: lang)?.text ?? "")", starts: m.starts, ends: m.ends,
+                       cssClass: "span \(m.delayed ? "delayed" : m.status.rawValue)",
+                       status: m.delayed ? t(.delayedMark) : t.milestoneStatus(m.status), startsText: t.day(m.starts), endsText: t.day(m.ends))
         }
         let title = "\(t(.planDashboard)) · \(plan.title.resolve(for: lang)?.text ?? "")"
         return Page(title: title, content: H.group([
             H.p([], H.el("a", [.href(SiteURL.plan(plan.id).path(lang))], [LangText.node(plan.title.resolve(for: lang), page: lang, t)])),
             H.h1(t(.planDashboard)),
+            H.p([.cls("muted")], H.a(t(.exportJSON), href: "/api/v1/plans/\(plan.id)/dashboard")),
             Chart.bars(id: "levels", title: t(.chartByLevel), description: t(.chartByLevelDesc), bars: levels, rtl: rtl, headers: (t(.completionLabel), t(.countLabel))),
             Chart.bars(id: "milestones", title: t(.chartMilestones), description: t(.chartMilestonesDesc), bars: states, rtl: rtl, headers: (t(.fieldStatus), t(.countLabel))),
             Chart.bars(id: "bodies", title: t(.chartByLeadBody), description: t(.chartByLeadBodyDesc), bars: bodies, rtl: rtl, headers: (t(.fieldLeadBody), t(.completionLabel))),
             Chart.bars(id: "provinces", title: t(.chartByProvince), description: t(.chartByProvinceDesc), bars: perProvince, rtl: rtl, headers: (t(.fieldProvince), t(.countLabel))),
             Chart.gantt(id: "timeline", title: t(.chartGantt), description: t(.chartGanttDesc), spans: spans, today: today, rtl: rtl,
-                        headers: [t(.milestonesTitle), t(.fieldStarts), t(.fieldEnds), t(.fieldStatus)]),
-            Chart.bars(id: "budget", title: t(.chartBudget), description: t(.chartBudgetDesc) + " " + (total.map { t(.budgetTotal, ["total": $0.formatted(in: lang)]) } ?? t(.budgetTotalTooLarge)),
-                       bars: budgets.map { Chart.Bar(label: $0.reference, value: Int($0.budgetCentimes! / 100), display: $0.budget!.formatted(in: lang)) },
+                        headers: [t(.milestonesTitle), t(.fieldStarts), t(.fieldEnds), t(.fieldStatus)], monthYear: { t.monthYear($0) },
+                        legend: [
+                            .init(cssClass: "span not_started", label: t.milestoneStatus(.notStarted)),
+                            .init(cssClass: "span in_progress", label: t.milestoneStatus(.inProgress)),
+                            .init(cssClass: "span delayed", label: t(.delayedMark)),
+                            .init(cssClass: "span completed", label: t.milestoneStatus(.completed)),
+                            .init(cssClass: "span cancelled", label: t.milestoneStatus(.cancelled)),
+                            .init(cssClass: "legend-today", label: t(.chartToday)),
+                        ]),
+            Chart.bars(id: "budget", title: t(.chartBudget),
+                       description: t(.chartBudgetDesc) + " " + (figures.budgetTotal.map { t(.budgetTotal, ["total": $0.formatted(in: lang)]) } ?? t(.budgetTotalTooLarge)),
+                       bars: figures.budgets.map { Chart.Bar(label: $0.reference, value: Int($0.amount.centimes / 100), display: $0.amount.formatted(in: lang)) },
                        rtl: rtl, headers: (t(.fieldReference), t(.fieldBudget))),
         ]))
     }

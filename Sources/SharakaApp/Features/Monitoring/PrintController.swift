@@ -22,7 +22,7 @@ enum PrintController {
                     H.el("h2", [], [H.text(c.reference + " — "), LangText.node(c.title.resolve(for: lang), page: lang, t)]),
                     H.dl([
                         (t(.fieldLeadBody), H.el("bdi", [], [H.text(c.lead.name(in: lang))])),
-                        (t(.fieldSupportingActors), H.text(c.supportingActors.actors.map(\.name).joined(separator: "، "))),
+                        (t(.fieldSupportingActors), H.text(c.supportingActors.actors.map(\.name).joined(separator: t.comma))),
                         (t(.fieldOGPValues), H.text(c.values.map { t.ogpValue($0) }.joined(separator: " · "))),
                         (t(.fieldDates), H.text("\(day(c.startsOn)) – \(day(c.endsOn))")),
                         (t(.fieldBudget), H.text(c.budget.map { $0.formatted(in: lang) } ?? "—")),

@@ -65,7 +65,7 @@ enum ProcessPages {
     static func show(_ t: Localizer, process p: ProcessView, provinces: [ProvinceItem], today: Day, canEdit: Bool, comments: CommentViews.Section?, follow: HNode = H.empty) -> Page {
         let lang = t.language
         let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, t.text($0.name)) })
-        let scope = p.scope.isEmpty ? t(.wholeRegion) : p.scope.compactMap { names[$0] }.joined(separator: "، ")
+        let scope = p.scope.isEmpty ? t(.wholeRegion) : p.scope.compactMap { names[$0] }.joined(separator: t.comma)
         let current = p.timeline.current(on: today)
         let allowed = current.map { phase in ParticipationStep.allCases.filter { p.allows($0, on: today) && phase.kind.allows.contains($0) } } ?? []
         return Page(title: t.text(p.title), content: H.group([

@@ -128,7 +128,14 @@ extension H {
         el("dl", [], pairs.flatMap { [el("dt", [], [text($0.0)]), el("dd", [], [$0.1])] })
     }
     static func button(_ s: String, _ a: [Attr] = []) -> HNode { el("button", [.type("submit")] + a, [text(s)]) }
+    /// A table in a region of its own that scrolls sideways on a narrow screen, its first
+    /// column held in place (CSS), so that the page itself never grows wider than the phone.
+    /// The region is focusable and named by the caption, so keyboards can scroll it too.
     static func table(caption: String, headers: [String], rows: [[HNode]], _ a: [Attr] = []) -> HNode {
+        el("div", [.cls("table-scroll"), .attr("tabindex", "0"), .attr("role", "region"), .aria("label", caption)], [bareTable(caption: caption, headers: headers, rows: rows, a)])
+    }
+
+    static func bareTable(caption: String, headers: [String], rows: [[HNode]], _ a: [Attr] = []) -> HNode {
         el("table", a, [
             el("caption", [], [text(caption)]),
             el("thead", [], [el("tr", [], headers.map { el("th", [.attr("scope", "col")], [text($0)]) })]),
