@@ -26,3 +26,13 @@ import Testing
         #expect(LocalFormat.decimal(minorUnits: -150, fractionDigits: 2, in: .ar) == "-1,50")
     }
 }
+
+@Suite struct LocalDateTimeTests {
+    @Test func dateAndTimeWithEachLanguagesSeparator() {
+        #expect(LocalFormat.dateTime(year: 2026, month: 12, day: 2, hour: 9, minute: 5, in: .ar) == "2 دجنبر 2026، 09:05")
+        #expect(LocalFormat.dateTime(year: 2026, month: 12, day: 2, hour: 14, minute: 30, in: .fr) == "2 décembre 2026 à 14:30")
+        #expect(LocalFormat.dateTime(year: 2026, month: 12, day: 2, hour: 14, minute: 30, in: .en) == "December 2, 2026, 14:30")
+        #expect(!LocalFormat.dateTime(year: 2030, month: 1, day: 9, hour: 0, minute: 0, in: .ar).contains(","))
+        #expect(LocalFormat.monthYear(year: 2030, month: 12, in: .ar) == "دجنبر 2030")
+    }
+}

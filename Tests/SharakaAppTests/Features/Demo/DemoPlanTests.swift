@@ -34,7 +34,7 @@ import Vapor
             let first = try #require(commitments.first { $0.reference == "OR-2025-01" })
             let page = try await Client(app).get("/fr/commitments/\(first.id!)").body.string
             #expect(page.contains("rapport-avancement-demo.pdf") && page.contains("1\u{202F}200\u{202F}000 MAD"))
-            #expect(try await Client(app).get("/fr/commitments/\(first.id!)/history").body.string.contains("progress"))
+            #expect(try await Client(app).get("/fr/commitments/\(first.id!)/history").body.string.contains(Localizer(.fr)(.historyActionProgress)))
         }
     }
 }

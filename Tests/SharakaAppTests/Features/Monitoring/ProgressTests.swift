@@ -15,10 +15,11 @@ struct PlanFixture {
     let second: Milestone
     let official: User
 
-    static func make(_ app: Application, status: PlanStatus = .implementation, secondEnds: String = "2099-12-31") async throws -> PlanFixture {
+    static func make(_ app: Application, status: PlanStatus = .implementation, secondEnds: String = "2099-12-31",
+                     email: String = "official@example.ma") async throws -> PlanFixture {
         let council = Organisation(name: .init([.ar: "مجلس جهة الشرق", .fr: "Conseil de la Région de l'Oriental"]), sector: .regionalCouncil, provinceCode: nil)
         try await council.create(on: app.db)
-        let official = try await TestFixtures.user(app, email: "official@example.ma", role: .official, name: "Salma Official")
+        let official = try await TestFixtures.user(app, email: email, role: .official, name: "Salma Official")
         try await Membership(userID: official.id!, organisationID: council.id!, role: .member).create(on: app.db)
         let plan = ActionPlan()
         plan.title = .init([.ar: "خطة عمل جهة الشرق 2025-2027", .fr: "Plan d'action de l'Oriental 2025-2027"]); plan.description = .init()
@@ -127,7 +128,7 @@ struct PlanFixture {
 
             // the public history is read from the audit log, and the chain holds
             let history = try await Client(app).get("/fr/commitments/\(f.commitment.id!)/history").body.string
-            #expect(history.contains("Salma Official") && history.contains("completion: 100"))
+            #expect(history.contains("Salma Official") && history.contains("100 % — \(t.irm(.complete))"))
             let verified = try await AuditLog.verify(on: app.db)
             #expect(verified.checked == 6 && verified.firstBreak == nil)
 

@@ -189,7 +189,7 @@ import Vapor
                          "/processes/\(process.id!)/meetings", "/meetings/\(meeting.id!)", "/processes/\(process.id!)/dashboard", "/search?q=ميزانية",
                          "/plans", "/plans/\(plan.id!)", "/plans/\(plan.id!)/dashboard", "/plans/\(plan.id!)/print", "/plans/\(plan.id!)/reports",
                          "/reports/\(report.id!)", "/commitments/\(commitment.id!)", "/commitments/\(commitment.id!)/history", "/progress/\(update.id!)",
-                         "/organisations", "/organisations/\(organisation.id!)"]
+                         "/organisations", "/organisations/\(organisation.id!)", "/audit"]
             let client = Client(app)
             var statuses: [String: HTTPStatus] = [:]
             let statements = try await counter.during { () async throws -> Void in
