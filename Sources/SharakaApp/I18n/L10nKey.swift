@@ -800,6 +800,15 @@ enum L10nKey: String, CaseIterable, Sendable {
     case auditGuideExample
     case auditGuideLatest
     case auditGuideLatestEntry
+    case homeTakePart
+    case homeOpenPhase
+    case homeNoOpenPhase
+    case homeSeeProposals
+    case homeFollowPlan
+    case homePlanFigures
+    case homeProcessesTitle
+    case homePlansTitle
+    case homeRegionFigures
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

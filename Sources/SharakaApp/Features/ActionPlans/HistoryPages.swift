@@ -23,11 +23,14 @@ enum HistoryPages {
             ]),
             H.el("p", [.cls("muted")], [H.el("time", [.attr("datetime", e.recordedAt)], [H.text(reading.when(e))]), H.text(" · "), reading.who(e)]),
             changes.isEmpty ? H.p(t(.historyNoFields), [.cls("muted")]) : H.el("div", [.cls("changes")], changes.map { change in
-                H.el("div", [.cls("change")], [
-                    H.el("p", [.cls("change-field")], [H.text(change.label)]),
-                    H.el("div", [.cls("change-before")], [H.span(t(.historyBefore), [.cls("change-tag")]), change.before]),
-                    H.el("div", [.cls("change-after")], [H.span(t(.historyAfter), [.cls("change-tag")]), change.after]),
-                ])
+                // A creation has nothing before: its fields are listed with their values alone.
+                e.beforeFields.isEmpty
+                    ? H.el("div", [.cls("change created")], [H.el("p", [.cls("change-field")], [H.text(change.label)]), H.el("div", [], [change.after])])
+                    : H.el("div", [.cls("change")], [
+                        H.el("p", [.cls("change-field")], [H.text(change.label)]),
+                        H.el("div", [.cls("change-before")], [H.span(t(.historyBefore), [.cls("change-tag")]), change.before]),
+                        H.el("div", [.cls("change-after")], [H.span(t(.historyAfter), [.cls("change-tag")]), change.after]),
+                    ])
             }),
             H.el("details", [.cls("verify")], [
                 H.el("summary", [], [H.text(t(.historyVerify))]),
