@@ -809,6 +809,8 @@ enum L10nKey: String, CaseIterable, Sendable {
     case homeProcessesTitle
     case homePlansTitle
     case homeRegionFigures
+    case pickFilter
+    case pickCount
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

@@ -137,13 +137,14 @@ enum PlanAdminController {
         let (c, plan) = try await manageableCommitment(req)
         let linked = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id == c.id!).all(\.$proposal.$id)
         return await req.render(PlanAdminPages.commitmentForm(req.t, plan: plan, commitment: c, form: CommitmentForm(c, proposals: linked), errors: [:],
-                                                              ctx: try await commitmentContext(plan, req)))
+                                                              ctx: try await commitmentContext(plan, req, linked: Set(linked))))
     }
 
     @Sendable static func updateCommitment(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (c, plan) = try await manageableCommitment(req)
-        let ctx = try await commitmentContext(plan, req)
+        let linked = try await CommitmentProposal.query(on: req.db).filter(\.$commitment.$id == c.id!).all(\.$proposal.$id)
+        let ctx = try await commitmentContext(plan, req, linked: Set(linked))
         let form = CommitmentForm.read(req), reason = AmendmentReason.read(req)
         let siblings = try await Commitment.query(on: req.db).filter(\.$plan.$id == plan.id!).filter(\.$id != c.id!).all()
         var errors = form.validate(req.t, takenReferences: Set(siblings.map(\.reference)), provinces: ctx.provinceCodes, organisations: ctx.organisationIDs,
@@ -222,16 +223,17 @@ enum PlanAdminController {
     struct CommitmentContext {
         let provinces: [Province]
         let organisations: [Organisation]
-        let proposals: [Proposal]
+        let proposals: [ProposalCandidates.Item]
         var provinceCodes: Set<String> { Set(provinces.map(\.code)) }
         var organisationIDs: Set<String> { Set(organisations.map { $0.id!.uuidString }) }
-        var proposalIDs: Set<String> { Set(proposals.map { $0.id!.uuidString }) }
+        var proposalIDs: Set<String> { Set(proposals.map(\.id.uuidString)) }
     }
 
-    private static func commitmentContext(_ plan: ActionPlan, _ req: Request) async throws -> CommitmentContext {
-        var proposals: [Proposal] = []
+    /// `linked`: the proposals the commitment takes up already, kept in the list even if withdrawn since.
+    private static func commitmentContext(_ plan: ActionPlan, _ req: Request, linked: Set<UUID> = []) async throws -> CommitmentContext {
+        var proposals: [ProposalCandidates.Item] = []
         if let pid = plan.$process.id {
-            proposals = try await Proposal.query(on: req.db).filter(\.$process.$id == pid).filter(\.$hiddenAt == nil).sort(\.$supportsCount, .descending).limit(500).all()
+            proposals = try await ProposalCandidates.of(process: pid, keeping: linked, on: req.sql)
         }
         return CommitmentContext(provinces: try await Province.query(on: req.db).sort(\.$code).all(), organisations: try await publicBodies(req), proposals: proposals)
     }

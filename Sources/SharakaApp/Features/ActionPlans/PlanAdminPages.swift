@@ -71,8 +71,8 @@ enum PlanAdminPages {
                 FormField.input("ends", label: t(.fieldEnds), value: form.ends, type: "date", error: errors["ends"], required: true),
                 FormField.input("budget", label: t(.fieldBudget) + " (MAD)", value: form.budget, error: errors["budget"], extra: [.attr("inputmode", "decimal"), .dir("ltr")]),
                 FormField.input("contact", label: t(.fieldContact), value: form.contact, error: errors["contact"]),
-                ctx.proposals.isEmpty ? H.empty : checkboxes("proposals", legend: t(.fieldLinkedProposals),
-                                                             ctx.proposals.map { ($0.id!.uuidString, $0.title) }, checked: form.proposals, error: errors["proposals"]),
+                ctx.proposals.isEmpty ? H.empty : PickList.fieldset(t, name: "proposals", legend: t(.fieldLinkedProposals), options: ctx.proposals.map { $0.option(t) },
+                                                                    checked: Set(form.proposals), error: errors["proposals"]),
                 H.button(t(.save)),
             ]),
         ]), status: status)

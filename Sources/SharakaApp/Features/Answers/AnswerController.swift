@@ -64,9 +64,8 @@ enum AnswerController {
 
     // MARK: helpers
 
-    private static func candidates(_ proposal: Proposal, _ req: Request) async throws -> [Proposal] {
-        try await Proposal.query(on: req.db).filter(\.$process.$id == proposal.$process.id).filter(\.$id != proposal.id!)
-            .filter(\.$mergedInto.$id == nil).sort(\.$createdAt, .descending).limit(200).all()
+    private static func candidates(_ proposal: Proposal, _ req: Request) async throws -> [ProposalCandidates.Item] {
+        try await ProposalCandidates.of(process: proposal.$process.id, excluding: proposal.id!, on: req.sql)
     }
 
     /// Only officials of the organising body (and administrators) answer and merge.

@@ -72,7 +72,7 @@ enum AnswerPages {
         ]), status: .unprocessableEntity)
     }
 
-    static func merge(_ t: Localizer, into proposal: Proposal, candidates: [Proposal], error: String?) -> Page {
+    static func merge(_ t: Localizer, into proposal: Proposal, candidates: [ProposalCandidates.Item], error: String?) -> Page {
         let lang = t.language
         return Page(title: t(.mergeTitle), content: H.group([
             H.p([], H.a(proposal.title, href: SiteURL.proposal(proposal.id!).path(lang))),
@@ -82,12 +82,7 @@ enum AnswerPages {
             candidates.isEmpty ? H.p(t(.proposalsEmpty), [.cls("muted")]) :
                 H.el("form", [.action(SiteURL.proposalMerge(proposal.id!).path(lang)), .postMethod, .cls("stack")], [
                     CSRFField(),
-                    H.el("fieldset", [], [H.el("legend", [], [H.text(t(.proposalsTitle))])] + candidates.map { c in
-                        H.div([.cls("field")], H.el("label", [.for("m-\(c.id!)")], [
-                            H.void("input", [.id("m-\(c.id!)"), .type("checkbox"), .name("merge[]"), .value(c.id!.uuidString)]),
-                            H.text(" " + c.title + " (\(t.plural(.supportsCount, c.supportsCount)))"),
-                        ]))
-                    }),
+                    PickList.fieldset(t, name: "merge", legend: t(.proposalsTitle), options: candidates.map { $0.option(t) }, checked: [], error: nil),
                     H.button(t(.mergeSubmit)),
                 ]),
         ]), status: error == nil ? .ok : .unprocessableEntity)

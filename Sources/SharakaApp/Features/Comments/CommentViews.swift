@@ -80,13 +80,14 @@ enum CommentViews {
                     let pressed = (value == "up" ? 1 : -1) == myVote
                     actions.append(H.el("form", [.action(SiteURL.commentVote(id).path(lang)), .postMethod, .cls("inline")], [
                         CSRFField(), H.void("input", [.type("hidden"), .name("value"), .value(value)]),
-                        H.button(t(key, ["n": t.number(count)]), [.cls("link-button"), .aria("pressed", pressed ? "true" : "false")]),
+                        H.button(t(key, ["n": t.number(count)]), [.cls("vote-button"), .aria("pressed", pressed ? "true" : "false")]),
                     ]))
                 }
             } else {
-                actions.append(H.span("\(t(.commentVoteUp, ["n": t.number(c.upVotes)])) · \(t(.commentVoteDown, ["n": t.number(c.downVotes)]))", [.cls("muted")]))
+                actions.append(H.span(t(.commentVoteUp, ["n": t.number(c.upVotes)]), [.cls("vote-count")]))
+                actions.append(H.span(t(.commentVoteDown, ["n": t.number(c.downVotes)]), [.cls("vote-count")]))
             }
-            if mine { actions.append(H.a(t(.commentEdit), href: SiteURL.commentEdit(id).path(lang))) }
+            if mine { actions.append(H.a(t(.commentEdit), href: SiteURL.commentEdit(id).path(lang), [.cls("button secondary small")])) }
             children.append(H.div([.cls("comment-actions")], children: actions))
             if let viewer = s.viewer, !mine, Policy.allows(viewer.roleValue, .report) { children.append(ModerationPages.reportForm(t, .comment, id)) }
             if s.open, s.viewer != nil, CommentRules.replyDepth(parentDepth: depth) != nil {

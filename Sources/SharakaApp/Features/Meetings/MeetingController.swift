@@ -176,7 +176,7 @@ enum MeetingController {
         if !MeetingRules.canWriteMinutes(ends: meeting.endsAt, now: Date()) { errors["minutes"] = req.t(.errMinutesBeforeMeeting) }
         if let p = AccountRules.checkText(minutes, length: 10...20_000) { errors["minutes"] = req.t.problem(p, min: 10, max: 20_000) }
         if let p = AccountRules.checkText(decisions, length: 0...10_000, required: false) { errors["decisions"] = req.t.problem(p, max: 10_000) }
-        if !chosen.isSubset(of: Set(candidates.compactMap(\.id))) { errors["proposals"] = req.t.problem(.unknownChoice) }
+        if !chosen.isSubset(of: Set(candidates.map(\.id))) { errors["proposals"] = req.t.problem(.unknownChoice) }
         var file: (String, String)?
         if errors.isEmpty, let upload = try? req.content.get(File.self, at: "attachment"), upload.data.readableBytes > 0 {
             do {
@@ -276,8 +276,8 @@ enum MeetingController {
             .sort(\.$status).sort(\.$createdAt).all()
     }
 
-    private static func minuteCandidates(_ meeting: Meeting, _ req: Request) async throws -> [Proposal] {
-        try await Proposal.query(on: req.db).filter(\.$process.$id == meeting.$process.id).sort(\.$createdAt, .descending).limit(300).all()
+    private static func minuteCandidates(_ meeting: Meeting, _ req: Request) async throws -> [ProposalCandidates.Item] {
+        try await ProposalCandidates.of(process: meeting.$process.id, keeping: try await linkedIDs(meeting, req), on: req.sql)
     }
 
     private static func linkedIDs(_ meeting: Meeting, _ req: Request) async throws -> Set<UUID> {

@@ -200,7 +200,7 @@ enum MeetingPages {
     }
 
     static func minutes(_ t: Localizer, meeting: Meeting, process: ParticipatoryProcess, minutes: String, decisions: String,
-                        candidates: [Proposal], linked: Set<UUID>, errors: [String: String], status: HTTPStatus = .ok) -> Page {
+                        candidates: [ProposalCandidates.Item], linked: Set<UUID>, errors: [String: String], status: HTTPStatus = .ok) -> Page {
         let lang = t.language
         return Page(title: t(.minutesTitle), content: H.group([
             H.p([], H.a(t.text(meeting.title), href: SiteURL.meeting(meeting.id!).path(lang))),
@@ -211,12 +211,8 @@ enum MeetingPages {
                 FormField.textarea("minutes", label: t(.minutesTitle), value: minutes, error: errors["minutes"], rows: 12, required: true),
                 FormField.textarea("decisions", label: t(.fieldDecisions), value: decisions, error: errors["decisions"], rows: 6),
                 FormField.input("attachment", label: t(.fieldAttachmentOptional), type: "file", error: errors["attachment"], hint: t(.attachmentHint)),
-                candidates.isEmpty ? H.empty : H.el("fieldset", [.id("f-proposals")], [H.el("legend", [], [H.text(t(.minutesProposals))])] + candidates.map { p in
-                    H.div([.cls("field")], H.el("label", [.for("p-\(p.id!)")], [
-                        H.void("input", [.id("p-\(p.id!)"), .type("checkbox"), .name("proposals[]"), .value(p.id!.uuidString), .flag("checked", linked.contains(p.id!))]),
-                        H.text(" " + p.title),
-                    ]))
-                }),
+                candidates.isEmpty ? H.empty : PickList.fieldset(t, name: "proposals", legend: t(.minutesProposals), options: candidates.map { $0.option(t) },
+                                                                 checked: Set(linked.map(\.uuidString)), error: errors["proposals"]),
                 H.button(t(.save)),
             ]),
         ]), status: status)

@@ -75,14 +75,17 @@ enum ProposalPages {
                      mergedFrom: [ProposalView.Link], comments: CommentViews.Section, answer: HNode, follow: HNode, editable: Bool = false) -> Page {
         let lang = t.language
         let isAuthor = viewer?.id == p.authorID
-        var actions: [HNode] = []
+        // Supporting comes first, beside the count, right under the title: on a phone it is on
+        // the first screen, not below the whole text.
+        var support: [HNode] = []
         if p.status == .published, let viewer, viewer.id != p.authorID, canSupport {
-            actions.append(H.el("form", [.action((supported ? SiteURL.proposalUnsupport(p.id) : SiteURL.proposalSupport(p.id)).path(lang)), .postMethod, .cls("inline")], [
+            support.append(H.el("form", [.action((supported ? SiteURL.proposalUnsupport(p.id) : SiteURL.proposalSupport(p.id)).path(lang)), .postMethod, .cls("inline")], [
                 CSRFField(), H.button(supported ? t(.supportRemove) : t(.supportAdd), [.cls(supported ? "secondary" : "")]),
             ]))
         } else if viewer == nil && canSupport && p.status == .published {
-            actions.append(H.p([], H.a(t(.supportLoginToSupport), href: SiteURL.login.path(lang) + "?next=" + SiteURL.proposal(p.id).path(lang))))
+            support.append(H.a(t(.supportLoginToSupport), href: SiteURL.login.path(lang) + "?next=" + SiteURL.proposal(p.id).path(lang), [.cls("button")]))
         }
+        var actions: [HNode] = []
         if isAuthor && editable {
             actions.append(H.a(t(.proposalEdit), href: SiteURL.proposalEdit(p.id).path(lang), [.cls("button secondary")]))
         }
@@ -100,13 +103,13 @@ enum ProposalPages {
                 UserText.mark(t, p.title, recorded: p.language),
                 p.status == .withdrawn ? H.p(t(.proposalWithdrawnMark), [.cls("notice")]) : H.empty,
                 p.mergedInto.map { m in H.p([.cls("notice")], H.text(t(.proposalMergedInto) + " "), H.a(m.title, href: SiteURL.proposal(m.id).path(lang))) } ?? H.empty,
+                H.div([.cls("support-bar")], children: [H.strong(t.plural(.supportsCount, p.supports))] + support),
                 H.dl([
                     (t(.fieldAuthor), author(t, person: p.authorName, organisation: p.organisationName)),
                     (t(.fieldDate), H.text(t.date(p.createdAt))),
                     (t(.fieldOGPValue), H.text(OGPValue(rawValue: p.ogpValue).map { t.ogpValue($0) } ?? p.ogpValue)),
                     (t(.fieldTheme), H.text(ProposalTheme(rawValue: p.theme).map { t.theme($0) } ?? p.theme)),
                     (t(.fieldProvince), H.text(p.provinceName.map { t.text($0) } ?? t(.wholeRegion))),
-                    (t(.fieldSupports), H.strong(t.plural(.supportsCount, p.supports))),
                 ]),
                 body(p.body, language: p.language),
                 p.attachment.map { f in H.p([], H.a("\(t(.fieldAttachment)): \(f.name) (\(t.number(max(1, f.size / 1024))) KB)", href: SiteURL.file(f.sha256, name: f.name))) } ?? H.empty,
