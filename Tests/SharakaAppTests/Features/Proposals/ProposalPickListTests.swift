@@ -3,6 +3,7 @@ import Foundation
 @testable import SharakaApp
 import SharakaCore
 import Testing
+import SQLKit
 import Vapor
 
 /// What an official picks from when linking or merging: proposals still standing, most
@@ -25,9 +26,9 @@ import Vapor
             merged.$mergedInto.id = other.id!; try await merged.save(on: app.db)
 
             // act
-            let standing = try await ProposalCandidates.of(process: process.id!, on: app.sql)
-            let keeping = try await ProposalCandidates.of(process: process.id!, keeping: [withdrawn.id!], on: app.sql)
-            let forMerge = try await ProposalCandidates.of(process: process.id!, excluding: kept.id!, on: app.sql)
+            let standing = try await ProposalCandidates.of(process: process.id!, on: app.db as! any SQLDatabase)
+            let keeping = try await ProposalCandidates.of(process: process.id!, keeping: [withdrawn.id!], on: app.db as! any SQLDatabase)
+            let forMerge = try await ProposalCandidates.of(process: process.id!, excluding: kept.id!, on: app.db as! any SQLDatabase)
 
             // check
             #expect(standing.map(\.id) == [kept.id!, other.id!], "by supports, standing ones only")
