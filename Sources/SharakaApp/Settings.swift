@@ -43,6 +43,10 @@ public struct Settings: Sendable {
     public var pageCacheSeconds: Double
     /// Followers told per transaction when a notification fans out.
     public var notificationChunk: Int
+    /// The version of the terms of use that registration asks to accept (recorded per account).
+    public var termsVersion: String = "2026-12"
+    /// The number the CNDP gave the platform's declaration under Law 09-08; nil until filed.
+    public var cndpDeclaration: String? = nil
 
     public var engine: Engine { databaseURL == nil ? .sqlite : .postgres }
 
@@ -77,7 +81,9 @@ public struct Settings: Sendable {
             postgresPoolSize: max(2, env["SHARAKA_PG_POOL"].flatMap(Int.init) ?? 4),
             milestoneReminderDays: max(1, env["SHARAKA_MILESTONE_REMINDER_DAYS"].flatMap(Int.init) ?? 14),
             pageCacheSeconds: max(0, min(60, env["SHARAKA_PAGE_CACHE_SECONDS"].flatMap(Double.init) ?? 2)),
-            notificationChunk: max(10, min(10_000, env["SHARAKA_NOTIFICATION_CHUNK"].flatMap(Int.init) ?? (databaseURL == nil ? 100 : 500)))
+            notificationChunk: max(10, min(10_000, env["SHARAKA_NOTIFICATION_CHUNK"].flatMap(Int.init) ?? (databaseURL == nil ? 100 : 500))),
+            termsVersion: env["SHARAKA_TERMS_VERSION"].flatMap { $0.isEmpty ? nil : String($0.prefix(40)) } ?? "2026-12",
+            cndpDeclaration: env["SHARAKA_CNDP_DECLARATION"].flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
         )
     }
 }

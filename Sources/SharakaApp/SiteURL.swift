@@ -21,6 +21,7 @@ enum SiteURL: Hashable {
     case meetings(UUID), meetingNew(UUID), meeting(UUID), meetingEdit(UUID), meetingRegister(UUID), meetingCancel(UUID)
     case meetingAttendance(UUID), meetingAttendees(UUID), meetingMinutes(UUID), meetingICS(UUID), processICS(UUID)
     case search, moderation, report, moderationDecide(UUID)
+    case terms, privacy, accessibility
     case plans, plan(UUID), commitment(UUID), commitmentHistory(UUID), milestoneProgress(UUID), auditGuide
     case planNew, planEdit(UUID), planStatus(UUID), planRevisions(UUID), planCompare(UUID), planDashboard(UUID)
     case progressUpdate(UUID), planDocuments(UUID)
@@ -98,6 +99,9 @@ enum SiteURL: Hashable {
         case .meetingICS(let id): "meetings/\(id)/calendar.ics"
         case .processICS(let id): "processes/\(id)/calendar.ics"
         case .search: "search"
+        case .terms: "terms"
+        case .privacy: "privacy"
+        case .accessibility: "accessibility"
         case .moderation: "moderation"
         case .report: "report"
         case .moderationDecide(let id): "moderation/\(id)"

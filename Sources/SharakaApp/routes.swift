@@ -31,6 +31,12 @@ func routes(_ app: Application) throws {
         get(.organisation(id), OrganisationController.show)
     }
 
+    do { // terms, personal data, accessibility
+        get(.terms, LegalController.show(.terms))
+        get(.privacy, LegalController.show(.privacy))
+        get(.accessibility, LegalController.show(.accessibility))
+    }
+
     do { // participatory processes
         get(.processes, ProcessController.index)
         post(.processes, ProcessController.create)

@@ -37,6 +37,15 @@ public enum MeetingRules {
         return first <= Day(starts) && Day(ends) <= last
     }
 
+    /// Terms of registration bind those who accept them, so they are written in every language
+    /// the workshop's other texts are: the languages among `written` (those its title or
+    /// description has) that the terms lack, when there are terms at all.
+    public static func termsMissing(in terms: [Language: String], written: Set<Language>) -> [Language] {
+        let present = Set(terms.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.keys)
+        guard !present.isEmpty else { return [] }
+        return Language.allCases.filter { written.contains($0) && !present.contains($0) }
+    }
+
     /// Registration is possible while it is open and the meeting has not started.
     public static func canRegister(open: Bool, starts: Date, now: Date) -> Bool { open && now < starts }
 

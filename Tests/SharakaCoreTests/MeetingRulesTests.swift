@@ -93,3 +93,13 @@ import Testing
         #expect(MeetingRules.liesWithin(Timeline([]), starts: starts, ends: ends))
     }
 }
+
+@Suite struct MeetingTermsLanguageTests {
+    @Test func termsAreAskedInEachLanguageOfTheWorkshopsTexts() {
+        #expect(MeetingRules.termsMissing(in: [.ar: "", .fr: ""], written: [.ar, .fr]).isEmpty, "no terms, nothing asked")
+        #expect(MeetingRules.termsMissing(in: [.ar: "أوافق", .fr: " "], written: [.ar, .fr]) == [.fr])
+        #expect(MeetingRules.termsMissing(in: [.fr: "J'accepte"], written: [.ar]) == [.ar])
+        #expect(MeetingRules.termsMissing(in: [.ar: "أوافق", .fr: "J'accepte"], written: [.ar, .fr]).isEmpty)
+        #expect(MeetingRules.termsMissing(in: [.ar: "أوافق"], written: [.ar]).isEmpty)
+    }
+}

@@ -811,6 +811,55 @@ enum L10nKey: String, CaseIterable, Sendable {
     case homeRegionFigures
     case pickFilter
     case pickCount
+    case footerTerms
+    case footerPrivacy
+    case footerAccessibility
+    case legalUpdated
+    case termsTitle
+    case termsIntro
+    case termsAccountTitle
+    case termsAccount
+    case termsContributionsTitle
+    case termsContributions
+    case termsModerationTitle
+    case termsModeration
+    case termsAnswersTitle
+    case termsAnswers
+    case termsLawTitle
+    case termsLaw
+    case privacyTitle
+    case privacyIntro
+    case privacyDataTitle
+    case privacyData
+    case privacyPurposesTitle
+    case privacyPurposes
+    case privacyRecipientsTitle
+    case privacyRecipients
+    case privacyRetentionTitle
+    case privacyRetention
+    case privacyRightsTitle
+    case privacyRights
+    case privacyDeclaration
+    case privacyDeclarationPending
+    case privacyCookiesTitle
+    case privacyCookies
+    case accessibilityTitle
+    case accessibilityIntro
+    case accessibilityStatusTitle
+    case accessibilityStatus
+    case accessibilityLimitsTitle
+    case accessibilityLimits
+    case accessibilityContactTitle
+    case accessibilityContact
+    case registerAcceptTerms
+    case registerTermsLink
+    case registerPrivacyLink
+    case fieldAcceptTerms
+    case fieldRegistrationTermsAr
+    case fieldRegistrationTermsFr
+    case termsLanguagesHint
+    case errTermsLanguage
+    case footerNav
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

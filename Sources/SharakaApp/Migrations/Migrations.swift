@@ -31,5 +31,6 @@ enum Migrations {
         app.migrations.add(CreateNotificationEvents())
         app.migrations.add(NotificationEventCursor())
         app.migrations.add(UserLastSignIn())
+        app.migrations.add(TermsInTheirLanguages())
     }
 }

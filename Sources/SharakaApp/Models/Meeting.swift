@@ -17,7 +17,10 @@ final class Meeting: Model, @unchecked Sendable {
     @Field(key: "ends_at") var endsAt: Date
     @Field(key: "capacity") var capacity: Int
     @Field(key: "registration_open") var registrationOpen: Bool
+    /// One text of the terms (the first language that has them), for what only asks whether
+    /// there are terms; `termsText` holds them per language.
     @Field(key: "registration_terms") var registrationTerms: String
+    @OptionalField(key: "registration_terms_text") var termsText: LocalizedText?
     // minutes, written after the meeting
     @Field(key: "minutes") var minutes: String
     @Field(key: "decisions") var decisions: String
@@ -31,6 +34,14 @@ final class Meeting: Model, @unchecked Sendable {
     init() {}
 
     var kindValue: MeetingKind { MeetingKind(rawValue: kind) ?? .inPerson }
+
+    /// The terms per language; a workshop written before they were kept so, in the language
+    /// its single text is written in.
+    var terms: LocalizedText {
+        if let termsText, !termsText.isEmpty { return termsText }
+        guard !registrationTerms.isEmpty else { return LocalizedText() }
+        return LocalizedText([TextLanguage.guess(registrationTerms) ?? .ar: registrationTerms])
+    }
 }
 
 final class MeetingRegistration: Model, @unchecked Sendable {

@@ -22,6 +22,9 @@ final class User: Model, @unchecked Sendable {
     /// contributions keep an author, but every personal field is erased.
     @OptionalField(key: "deleted_at") var deletedAt: Date?
     @Field(key: "email_notifications") var emailNotifications: String
+    /// When the person accepted the terms of use, and which version (`Settings.termsVersion`).
+    @OptionalField(key: "terms_accepted_at") var termsAcceptedAt: Date?
+    @OptionalField(key: "terms_version") var termsVersion: String?
     @OptionalField(key: "last_digest_at") var lastDigestAt: Date?
 
     init() {}

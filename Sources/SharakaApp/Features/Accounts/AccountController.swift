@@ -36,6 +36,7 @@ enum AccountController {
         }
         let user = User(name: form.name!, email: email, passwordHash: hash,
                         language: Language(rawValue: form.language!)!, provinceCode: form.province.flatMap { $0.isEmpty ? nil : $0 })
+        user.termsAcceptedAt = Date(); user.termsVersion = req.settings.termsVersion
         do {
             try await req.db.transaction { db in
                 try await user.create(on: db)

@@ -8,7 +8,10 @@ enum RegisterPage {
         return Page(title: t(.registerTitle), content: H.section([],
             H.h1(t(.registerTitle)),
             H.p(t(.registerIntro)),
-            FormField.errorSummary(errors, title: t(.formHasErrors)),
+            FormField.errorSummary(errors, title: t(.formHasErrors), fields: [
+                ("name", t(.fieldName)), ("email", t(.fieldEmail)), ("password", t(.fieldPassword)), ("password_confirmation", t(.fieldPasswordConfirmation)),
+                ("language", t(.fieldLanguage)), ("province", t(.fieldProvinceOptional)), ("accept_terms", t(.fieldAcceptTerms)),
+            ]),
             H.el("form", [.action(SiteURL.register.path(t.language)), .postMethod, .cls("stack"), .attr("novalidate", "novalidate")], [
                 CSRFField(),
                 FormField.input("name", label: t(.fieldName), value: form.name ?? "", error: errors["name"], required: true, autocomplete: "name"),
@@ -17,9 +20,26 @@ enum RegisterPage {
                 FormField.input("password_confirmation", label: t(.fieldPasswordConfirmation), type: "password", error: errors["password_confirmation"], required: true, autocomplete: "new-password"),
                 FormField.select("language", label: t(.fieldLanguage), options: languages, selected: form.language, error: errors["language"]),
                 FormField.select("province", label: t(.fieldProvinceOptional), options: provinces, selected: form.province, error: errors["province"], includeBlank: t(.choiceNone)),
+                acceptTerms(t, checked: form.accept_terms == "yes", error: errors["accept_terms"]),
                 H.button(t(.registerSubmit)),
             ]),
             H.p([], H.a(t(.registerHaveAccount), href: SiteURL.login.path(t.language)))), status: status)
+    }
+}
+
+extension RegisterPage {
+    /// "I have read and accept the terms of use and the personal-data notice", each a link.
+    static func acceptTerms(_ t: Localizer, checked: Bool, error: String?) -> HNode {
+        let id = "f-accept_terms"
+        return H.div([.cls("field")],
+            error.map { H.span($0, [.cls("field-error"), .id("\(id)-error")]) } ?? H.empty,
+            H.el("label", [.for(id)], [
+                H.void("input", [.id(id), .name("accept_terms"), .type("checkbox"), .value("yes"), .flag("checked", checked), .flag("required"),
+                                 .attr("aria-describedby", error != nil ? "\(id)-error" : nil), .attr("aria-invalid", error != nil ? "true" : nil)]),
+                H.text(" "),
+                t.sentence(.registerAcceptTerms, ["terms": H.a(t(.registerTermsLink), href: SiteURL.terms.path(t.language), [.attr("target", "_blank")]),
+                                                  "privacy": H.a(t(.registerPrivacyLink), href: SiteURL.privacy.path(t.language), [.attr("target", "_blank")])]),
+            ]))
     }
 }
 

@@ -8,6 +8,7 @@ struct RegistrationForm: Content {
     var password_confirmation: String?
     var language: String?
     var province: String?
+    var accept_terms: String?
 
     /// Field name → message, in the user's language.
     func validate(_ t: Localizer, provinces: Set<String>) -> [String: String] {
@@ -19,6 +20,7 @@ struct RegistrationForm: Content {
         }
         if Language(rawValue: language ?? "") == nil { errors["language"] = t.problem(.unknownChoice) }
         if let p = province, !p.isEmpty, !provinces.contains(p) { errors["province"] = t.problem(.unknownChoice) }
+        if accept_terms != "yes" { errors["accept_terms"] = t(.errAcceptTerms) }
         return errors
     }
 }

@@ -5,6 +5,9 @@ import Vapor
 struct MeetingForm {
     static let titles = MultilingualField(base: "title", languages: [.ar, .fr], atLeastOne: true, length: 5...200) { $0 == .ar ? .fieldTitleAr : .fieldTitleFr }
     static let descriptions = MultilingualField.descriptions(length: 0...5000)
+    static let termsFields = MultilingualField(base: "terms", languages: [.ar, .fr], length: 0...3000, multiline: true) {
+        $0 == .ar ? .fieldRegistrationTermsAr : .fieldRegistrationTermsFr
+    }
 
     var title = LocalizedText()
     var description = LocalizedText()
@@ -15,7 +18,7 @@ struct MeetingForm {
     var ends = ""
     var capacity = "30"
     var registrationOpen = true
-    var terms = ""
+    var terms = LocalizedText()
     var organiser: String?
 
     init() {}
@@ -23,7 +26,7 @@ struct MeetingForm {
     init(_ m: Meeting) {
         title = m.title; description = m.description; kind = m.kind; address = m.address; link = m.link
         starts = MoroccoTime.format(m.startsAt); ends = MoroccoTime.format(m.endsAt); capacity = String(m.capacity)
-        registrationOpen = m.registrationOpen; terms = m.registrationTerms; organiser = m.$organiser.id.uuidString
+        registrationOpen = m.registrationOpen; terms = m.terms; organiser = m.$organiser.id.uuidString
     }
 
     static func read(_ req: Request) -> MeetingForm {
@@ -34,7 +37,7 @@ struct MeetingForm {
         f.kind = field("kind"); f.address = field("address"); f.link = field("link")
         f.starts = field("starts"); f.ends = field("ends"); f.capacity = field("capacity")
         f.registrationOpen = field("registration_open") == "yes"
-        f.terms = field("terms")
+        f.terms = termsFields.read(req)
         f.organiser = field("organiser")
         return f
     }
@@ -58,7 +61,12 @@ struct MeetingForm {
             errors["starts"] = t(.errMeetingOutsideProcess)
         }
         if let n = Int(capacity), MeetingRules.capacityRange.contains(n) {} else { errors["capacity"] = t(.errNumber) }
-        if let p = AccountRules.checkText(terms, length: 0...3000, required: false) { errors["terms"] = t.problem(p, max: 3000) }
+        errors.merge(Self.termsFields.validate(terms, t)) { a, _ in a }
+        let written = Set(Language.allCases.filter { !(title[$0] ?? "").isEmpty || !(description[$0] ?? "").isEmpty })
+        for missing in MeetingRules.termsMissing(in: Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, terms[$0] ?? "") }), written: written)
+        where Self.termsFields.languages.contains(missing) {
+            errors[Self.termsFields.key(missing)] = errors[Self.termsFields.key(missing)] ?? t(.errTermsLanguage)
+        }
         if !organisers.contains(organiser ?? "") { errors["organiser"] = t.problem(.unknownChoice) }
         return errors
     }
@@ -66,7 +74,8 @@ struct MeetingForm {
     func apply(to m: Meeting) {
         m.title = title; m.description = description; m.kind = kind; m.address = address; m.link = link
         m.startsAt = MoroccoTime.parse(starts)!; m.endsAt = MoroccoTime.parse(ends)!
-        m.capacity = Int(capacity)!; m.registrationOpen = registrationOpen; m.registrationTerms = terms
+        m.capacity = Int(capacity)!; m.registrationOpen = registrationOpen
+        m.termsText = terms; m.registrationTerms = Language.allCases.compactMap { terms[$0] }.first { !$0.isEmpty } ?? ""
         m.$organiser.id = UUID(uuidString: organiser!)!
     }
 }

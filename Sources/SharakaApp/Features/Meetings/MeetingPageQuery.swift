@@ -14,7 +14,7 @@ struct MeetingView: Sendable {
     let endsAt: Date
     let capacity: Int
     let registrationOpen: Bool
-    let registrationTerms: String
+    let terms: LocalizedText
     let minutes: String
     let decisions: String
     let minutesAt: Date?
@@ -49,7 +49,7 @@ struct MeetingPageQuery: Sendable {
 
     private struct Row: Decodable {
         let id: UUID, title: LocalizedText, description: LocalizedText, kind: String, address: String, link: String
-        let starts_at: Date, ends_at: Date, capacity: Int, registration_open: Bool, registration_terms: String
+        let starts_at: Date, ends_at: Date, capacity: Int, registration_open: Bool, registration_terms: String, registration_terms_text: LocalizedText?
         let minutes: String, decisions: String, minutes_at: Date?
         let organiser_id: UUID, organiser_name: LocalizedText, process_id: UUID, process_status: String, process_organiser_id: UUID
     }
@@ -62,14 +62,17 @@ struct MeetingPageQuery: Sendable {
     func head(on db: any SQLDatabase) async throws -> MeetingView? {
         guard let r = try await db.raw("""
             SELECT m.id, m.title, m.description, m.kind, m.address, m.link, m.starts_at, m.ends_at, m.capacity, m.registration_open,
-                   m.registration_terms, m.minutes, m.decisions, m.minutes_at, m.organiser_id, o.name AS organiser_name,
+                   m.registration_terms, m.registration_terms_text, m.minutes, m.decisions, m.minutes_at, m.organiser_id, o.name AS organiser_name,
                    m.process_id, p.status AS process_status, p.organisation_id AS process_organiser_id
             FROM meetings m JOIN organisations o ON o.id = m.organiser_id JOIN processes p ON p.id = m.process_id
             WHERE m.id = \(bind: id)
             """).first(decoding: Row.self) else { return nil }
         return MeetingView(id: r.id, title: r.title, description: r.description, kind: MeetingKind(rawValue: r.kind) ?? .inPerson,
                            address: r.address, link: r.link, startsAt: r.starts_at, endsAt: r.ends_at, capacity: r.capacity,
-                           registrationOpen: r.registration_open, registrationTerms: r.registration_terms, minutes: r.minutes,
+                           registrationOpen: r.registration_open,
+                           terms: r.registration_terms_text.flatMap { $0.isEmpty ? nil : $0 }
+                               ?? (r.registration_terms.isEmpty ? LocalizedText() : LocalizedText([TextLanguage.guess(r.registration_terms) ?? .ar: r.registration_terms])),
+                           minutes: r.minutes,
                            decisions: r.decisions, minutesAt: r.minutes_at, organiserID: r.organiser_id, organiserName: r.organiser_name,
                            processID: r.process_id, processStatus: ProcessStatus(rawValue: r.process_status) ?? .draft,
                            processOrganiserID: r.process_organiser_id)

@@ -58,7 +58,8 @@ enum MeetingPages {
                 FormField.input("ends", label: t(.fieldEndsAt), value: form.ends, type: "datetime-local", error: errors["ends"], required: true),
                 FormField.input("capacity", label: t(.fieldCapacity), value: form.capacity, type: "number", error: errors["capacity"], required: true, extra: [.attr("min", "1")]),
                 FormField.checkbox("registration_open", label: t(.fieldRegistrationOpen), checked: form.registrationOpen),
-                FormField.textarea("terms", label: t(.fieldRegistrationTerms), value: form.terms, error: errors["terms"]),
+                H.el("fieldset", [], [H.el("legend", [], [H.text(t(.fieldRegistrationTerms))]), H.p(t(.termsLanguagesHint), [.cls("hint")]),
+                                      MeetingForm.termsFields.inputs(t, value: form.terms, errors: errors)]),
                 FormField.select("organiser", label: t(.fieldOrganiser), options: organisers.map { ($0.id!.uuidString, t.text($0.name)) }, selected: form.organiser, error: errors["organiser"]),
                 H.button(t(.save)),
             ]),
@@ -149,10 +150,11 @@ enum MeetingPages {
                 CSRFField(),
                 d.organisations.isEmpty ? H.empty : FormField.select("on_behalf", label: t(.fieldRegisterAs), options: d.organisations.map { ($0.id.uuidString, t.text($0.name)) },
                                                                      selected: nil, includeBlank: t(.onBehalfMyself)),
-                m.registrationTerms.isEmpty ? H.empty : H.group([
-                    H.el("div", [.cls("terms")], [ProposalPages.body(m.registrationTerms, language: nil, cls: "terms-text")]),
+                m.terms.resolve(for: lang).map { terms in H.group([
+                    UserText.mark(t, terms.text, recorded: terms.language),
+                    H.el("div", [.cls("terms")], [ProposalPages.body(terms.text, language: terms.language, cls: "terms-text")]),
                     FormField.checkbox("accept_terms", label: t(.registrationAcceptTerms)),
-                ]),
+                ]) } ?? H.empty,
                 H.button(free > 0 ? t(.registrationSubmit) : t(.registrationJoinWaiting)),
             ]))
         }

@@ -56,10 +56,17 @@ enum FormField {
     }
 
     /// Shown at the top of a refused form so that the problem is announced first.
-    static func errorSummary(_ errors: [String: String], title: String) -> HNode {
+    /// Each problem names its field and links to it, in the order the form asks: `fields` lists
+    /// the form's fields (name, label) in order; problems of fields it does not name come after.
+    static func errorSummary(_ errors: [String: String], title: String, fields: [(name: String, label: String)] = []) -> HNode {
         guard !errors.isEmpty else { return H.empty }
+        let position = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let labels = Dictionary(fields.map { ($0.name, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let ordered = errors.sorted { (position[$0.key] ?? Int.max, $0.key) < (position[$1.key] ?? Int.max, $1.key) }
         return H.div([.cls("error-summary"), .attr("role", "alert")],
             H.strong(title),
-            H.ul([], errors.sorted { $0.key < $1.key }.map { H.a($0.value, href: "#f-\($0.key)") }))
+            H.ul([], ordered.map { error in
+                H.a(labels[error.key].map { "\($0): \(error.value)" } ?? error.value, href: "#f-\(error.key)")
+            }))
     }
 }

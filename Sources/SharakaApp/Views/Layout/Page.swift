@@ -41,7 +41,12 @@ struct Page {
                 ]),
                 H.el("footer", [.cls("site-footer")], [
                     H.p(t(.footerAbout)),
-                    H.p([], H.a(t(.footerApi), href: "/api/v1/openapi.json")),
+                    H.el("nav", [.aria("label", t(.footerNav))], [H.ul([.cls("nav-list footer-links")], [
+                        H.a(t(.footerTerms), href: ctx.url(.terms)),
+                        H.a(t(.footerPrivacy), href: ctx.url(.privacy)),
+                        H.a(t(.footerAccessibility), href: ctx.url(.accessibility)),
+                        H.a(t(.footerApi), href: "/api/v1/openapi.json"),
+                    ])]),
                 ]),
             ]),
         ])

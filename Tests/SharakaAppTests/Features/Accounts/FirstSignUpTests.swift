@@ -13,7 +13,7 @@ import Vapor
 /// on request, or an administrator's confirmation.
 @Suite struct FirstSignUpTests {
     static let form = ["name": "Nadia Berrada", "email": "nadia@example.ma", "password": "tres-secret-2025",
-                       "password_confirmation": "tres-secret-2025", "language": "ar", "province": ""]
+                       "password_confirmation": "tres-secret-2025", "language": "ar", "province": "", "accept_terms": "yes"]
 
     @Test(arguments: Engine.all)
     func linksPointAtThePortTheServerListensOn(engine: Engine) async throws {

@@ -6,7 +6,7 @@ import Vapor
 
 @Suite struct RegistrationTests {
     static let valid = ["name": "فاطمة الزهراء", "email": "Fatima@Example.ma", "password": "tres-secret-2025",
-                        "password_confirmation": "tres-secret-2025", "language": "ar", "province": "02.411"]
+                        "password_confirmation": "tres-secret-2025", "language": "ar", "province": "02.411", "accept_terms": "yes"]
 
     @Test(arguments: Engine.all)
     func registerConfirmLoginLogout(engine: Engine) async throws {
@@ -116,6 +116,31 @@ import Vapor
             let forged = try await client.post("/ar/register", Self.valid.merging(["_csrf": "forged"]) { $1 })
             #expect(forged.status == .forbidden)
             #expect(try await User.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: Engine.all)
+    func registrationAsksToAcceptTheTermsAndRecordsWhichOnes(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let client = Client(app)
+            let t = Localizer(.fr)
+            let form = try await client.get("/fr/register").body.string
+            #expect(form.contains("name=\"accept_terms\"") && form.contains("href=\"/fr/terms\"") && form.contains("href=\"/fr/privacy\""))
+            // refused without the box ticked, the other fields kept, the problems named in form order
+            var missing = Self.valid; missing["accept_terms"] = nil; missing["name"] = ""
+            let refused = try await client.post("/fr/register", missing)
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains(t(.errAcceptTerms)) && html.contains("value=\"Fatima@Example.ma\""))
+            let summary = html.components(separatedBy: "error-summary")[1]
+            let name = try #require(summary.range(of: "\(t(.fieldName)): ")), terms = try #require(summary.range(of: "\(t(.fieldAcceptTerms)): "))
+            #expect(name.lowerBound < terms.lowerBound, "in the order of the form")
+            #expect(summary.contains("href=\"#f-accept_terms\""))
+            #expect(try await User.query(on: app.db).count() == 0)
+            // accepted: the time and the version are kept with the account
+            #expect(try await client.post("/fr/register", Self.valid).status == .seeOther)
+            let user = try #require(try await User.query(on: app.db).first())
+            #expect(user.termsAcceptedAt != nil && user.termsVersion == app.settings.termsVersion)
         }
     }
 }

@@ -33,7 +33,7 @@ import Vapor
         .init(method: .GET, path: { _, _, _ in "/fr/account" }, action: .manageOwnAccount, form: [:]),
         .init(method: .POST, path: { _, _, _ in "/fr/account/profile" }, action: .manageOwnAccount, form: ["name": "Nom Changé", "language": "fr"]),
         .init(method: .POST, path: { _, _, _ in "/fr/register" }, action: .register,
-              form: ["name": "Nouvelle Personne", "email": "new-person@example.ma", "password": "secret-2025-ok", "password_confirmation": "secret-2025-ok", "language": "fr"]),
+              form: ["name": "Nouvelle Personne", "email": "new-person@example.ma", "password": "secret-2025-ok", "password_confirmation": "secret-2025-ok", "language": "fr", "accept_terms": "yes"]),
     ]
 
     @Test(arguments: Engine.all, Role.allCases)

@@ -17,11 +17,12 @@ import Vapor
         return (official, base)
     }
 
-    static func form(_ process: ParticipatoryProcess, starts: Date, hours: Double = 3, capacity: Int = 2, terms: String = "") -> [String: String] {
+    static func form(_ process: ParticipatoryProcess, starts: Date, hours: Double = 3, capacity: Int = 2, terms: String = "",
+                     termsFr: String = "J'accepte que mon nom figure dans la liste de présence.") -> [String: String] {
         ["title_ar": "ورشة وجدة حول الميزانية المفتوحة", "title_fr": "Atelier d'Oujda sur le budget ouvert",
          "description_fr": "Présentation puis travail en groupes.", "kind": "in_person", "address": "Conseil régional, Oujda",
          "starts": MoroccoTime.format(starts), "ends": MoroccoTime.format(starts.addingTimeInterval(hours * 3600)),
-         "capacity": String(capacity), "registration_open": "yes", "terms": terms, "organiser": process.$organiser.id.uuidString]
+         "capacity": String(capacity), "registration_open": "yes", "terms_ar": terms, "terms_fr": terms.isEmpty ? "" : termsFr, "organiser": process.$organiser.id.uuidString]
     }
 
     @Test(arguments: Engine.all)
@@ -60,10 +61,18 @@ import Vapor
             #expect(try await Meeting.query(on: app.db).count() == 0)
 
             let terms = "أوافق على نشر اسمي في لائحة الحضور."
+            // terms in Arabic only, for a workshop titled in Arabic and French: the French is asked for
+            let arabicOnly = try await official.post(base, Self.form(process, starts: start, capacity: 2, terms: terms, termsFr: ""))
+            #expect(arabicOnly.status == .unprocessableEntity && arabicOnly.body.string.contains("f-terms_fr-error"))
+            #expect(arabicOnly.body.string.contains(Localizer(.fr)(.errTermsLanguage).textEscaped) && arabicOnly.body.string.contains(terms))
             #expect(try await official.post(base, Self.form(process, starts: start, capacity: 2, terms: terms)).status == .seeOther)
             let meeting = try #require(try await Meeting.query(on: app.db).first())
             let url = "/fr/meetings/\(meeting.id!)"
             for c in people { try await c.get(url) }
+            // each reader sees the terms in their language
+            let french = try await people[0].get(url).body.string
+            #expect(french.contains("J&#39;accepte que mon nom figure") || french.contains("J'accepte que mon nom figure"))
+            #expect(try await people[0].get("/ar/meetings/\(meeting.id!)").body.string.contains(terms))
 
             // the terms must be accepted; then two places, then the waiting list
             #expect(try await people[0].post(url + "/register", [:]).status == .seeOther)

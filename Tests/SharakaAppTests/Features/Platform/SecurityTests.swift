@@ -67,7 +67,7 @@ import VaporTesting
             let client = Client(app)
             try await client.get("/fr/register")
             let res = try await client.post("/fr/register", ["name": "Nadia\u{0}Admin", "email": "n@example.ma", "password": TestFixtures.password,
-                                                             "password_confirmation": TestFixtures.password, "language": "fr", "terms": "yes"])
+                                                             "password_confirmation": TestFixtures.password, "language": "fr", "accept_terms": "yes"])
             #expect(res.status == .badRequest)
             #expect(try await User.query(on: app.db).count() == 0)
             // a JSON body
@@ -233,7 +233,7 @@ import VaporTesting
             try await client.get("/fr/register")
             let res = try await client.post("/fr/register", ["name": "Nadia\u{202E}nimdA\u{200B} Berrada", "email": "nb@example.ma",
                                                              "password": TestFixtures.password, "password_confirmation": TestFixtures.password,
-                                                             "language": "fr", "terms": "yes"])
+                                                             "language": "fr", "accept_terms": "yes"])
             #expect(res.status == .seeOther)
             #expect(try await User.query(on: app.db).first()?.name == "NadianimdA Berrada")
         }
