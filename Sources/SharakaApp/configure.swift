@@ -34,7 +34,10 @@ public func configure(_ app: Application, settings: Settings = .fromEnvironment(
                           maxAge: Int(lifetime.absolute), path: "/", isSecure: settings.secureCookies,
                           isHTTPOnly: true, sameSite: .lax)
     }
-    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes + 1024 * 1024)
+    // Twice the largest upload is read, so that a file somewhat too large reaches its form,
+    // which refuses it beside the field with everything else kept; beyond that, a 413 page
+    // says what the limit is and that the browser's Back button still holds the text.
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes * 2 + 1024 * 1024)
     _ = sortedJSONKeys
     // gzip for text (HTML, JSON, CSS, JS, CSV, Atom) when the client asks: a 31.7 KB proposal
     // page is 4.1 KB compressed. Images, PDFs and archives are sent as they are.

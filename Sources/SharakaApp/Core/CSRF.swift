@@ -28,6 +28,13 @@ enum CSRF {
                 // still streaming when route middleware runs; read it fully before looking in it.
                 _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
                 let sent = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? request.headers.first(name: "X-CSRF-Token")
+                // A form drawn for a session that has since ended (timed out, signed out in another
+                // tab): not an attack but a person whose text must not be lost. They are asked
+                // to sign in again, and what they typed travels with the sign-in form.
+                if sent != nil, request.existingSession?.data["csrf"] == nil {
+                    let page = LoginPage.page(request.t, email: "", next: "", error: nil, expired: true, draft: FormDraft.from(request), status: .unauthorized)
+                    return await request.render(page)
+                }
                 guard let expected = request.existingSession?.data["csrf"], let sent,
                       Array(sent.utf8).count == Array(expected.utf8).count,
                       zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0

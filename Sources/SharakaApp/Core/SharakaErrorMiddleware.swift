@@ -71,13 +71,14 @@ struct SharakaErrorMiddleware: AsyncMiddleware {
         case 404: (.error404Title, .error404Text)
         case 403: (.error403Title, .error403Text)
         case 409: (.error409Title, .error409Text)
-        case 400, 405, 413, 414, 415, 422, 431: (.error400Title, .error400Text)
+        case 413: (.error413Title, .error413Text)
+        case 400, 405, 414, 415, 422, 431: (.error400Title, .error400Text)
         case 429: (.error429Title, .error429Text)
         default: (.error500Title, .error500Text)
         }
         let ctx = await request.pageContext()
         let content = H.section([.cls("error-page")],
-            H.h1(t(title)), H.p(t(refusal?.key ?? text)),
+            H.h1(t(title)), H.p(t(refusal?.key ?? text, ["max": t(.megabytes, ["n": t.number(request.application.settings.maxUploadBytes / 1_048_576)])])),
             refusal != nil ? H.p(t(.errorNothingChanged)) : H.empty,
             H.p([], H.a(t(.errorBackHome), href: ctx.url(.home))),
             H.p(t(.errorReference, ["id": request.id]), [.cls("muted")]))

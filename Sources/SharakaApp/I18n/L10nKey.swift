@@ -860,6 +860,15 @@ enum L10nKey: String, CaseIterable, Sendable {
     case termsLanguagesHint
     case errTermsLanguage
     case footerNav
+    case sessionExpiredTitle
+    case sessionExpiredText
+    case sessionExpiredKept
+    case draftTitle
+    case draftIntro
+    case draftSend
+    case error413Title
+    case error413Text
+    case megabytes
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

@@ -73,6 +73,7 @@ enum AccountController {
         var email: String?
         var password: String?
         var next: String?
+        var draft: String?
     }
 
     @Sendable static func loginForm(req: Request) async throws -> Response {
@@ -84,6 +85,7 @@ enum AccountController {
         let form = try req.content.decode(LoginForm.self)
         let email = AccountRules.normalisedEmail(form.email ?? "")
         let next = LocalRedirect.target(form.next ?? "") ?? ""
+        let draft = FormDraft.decode(form.draft)
         let address = req.clientAddress
         let throttle = LoginThrottle(), now = Date()
         let sql = req.db as! any SQLDatabase
@@ -98,7 +100,7 @@ enum AccountController {
             attempt.throttled = true
             try await attempt.save(on: req.db)
             let wait = String(format: "%d:%02d", seconds / 60, seconds % 60)
-            let res = await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginWait, ["time": wait]), status: .tooManyRequests))
+            let res = await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginWait, ["time": wait]), draft: draft, status: .tooManyRequests))
             res.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return res
         }
@@ -106,20 +108,22 @@ enum AccountController {
         let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhu4pV7XD3C1/TQ2ZeoOu0X3jQ7EHRd5Nu"
         let matches = (try? await req.password.async.verify(form.password ?? "", created: hash).get()) ?? false
         guard matches, let user, !user.isDeleted else {
-            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginFailed), status: .unauthorized))
+            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginFailed), draft: draft, status: .unauthorized))
         }
         if user.isBlocked {
-            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginBlocked), status: .forbidden))
+            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginBlocked), draft: draft, status: .forbidden))
         }
         if !user.isConfirmed {
-            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginUnconfirmed), unconfirmed: true, status: .forbidden))
+            return await req.render(LoginPage.page(req.t, email: email, next: next, error: req.t(.loginUnconfirmed), unconfirmed: true, draft: draft, status: .forbidden))
         }
         attempt.succeeded = true
         try await attempt.save(on: req.db)
         try await req.signIn(user)
         // Only plain local paths: an open redirect would let a phishing link borrow our domain.
         // The language the person is reading wins over the account's preference (which e-mails follow).
-        let res = req.redirect(to: next.isEmpty ? SiteURL.home.path(req.language) : next)
+        // A form that came back after its session ended is offered again, ready to send.
+        let res: Response
+        if let draft { res = await req.render(DraftPage.page(req.t, draft)) } else { res = req.redirect(to: next.isEmpty ? SiteURL.home.path(req.language) : next) }
         try await SignInThrottle.rememberDevice(req, userID: user.id!, on: res)
         return res
     }

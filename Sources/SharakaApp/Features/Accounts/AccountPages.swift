@@ -45,9 +45,13 @@ extension RegisterPage {
 
 enum LoginPage {
     /// `unconfirmed`: the refusal of an account not yet confirmed, which offers a new link.
-    static func page(_ t: Localizer, email: String, next: String, error: String?, unconfirmed: Bool = false, status: HTTPStatus = .ok) -> Page {
-        Page(title: t(.loginTitle), content: H.section([],
-            H.h1(t(.loginTitle)),
+    /// `expired`: a form came back after its session ended; `draft` is what it carried, kept
+    /// in the sign-in form and offered back after signing in.
+    static func page(_ t: Localizer, email: String, next: String, error: String?, unconfirmed: Bool = false,
+                     expired: Bool = false, draft: FormDraft? = nil, status: HTTPStatus = .ok) -> Page {
+        Page(title: expired ? t(.sessionExpiredTitle) : t(.loginTitle), content: H.section([],
+            H.h1(expired ? t(.sessionExpiredTitle) : t(.loginTitle)),
+            expired ? H.p(draft == nil ? t(.sessionExpiredText) : t(.sessionExpiredKept), [.cls("warning-note"), .attr("role", "alert")]) : H.empty,
             error.map { H.div([.cls("error-summary"), .attr("role", "alert")], H.p($0)) } ?? H.empty,
             unconfirmed ? H.section([.cls("card"), .aria("labelledby", "resend-title")],
                 H.h2(t(.confirmResendTitle), [.id("resend-title")]),
@@ -55,6 +59,7 @@ enum LoginPage {
             H.el("form", [.action(SiteURL.login.path(t.language)), .postMethod, .cls("stack")], [
                 CSRFField(),
                 H.void("input", [.type("hidden"), .name("next"), .value(next)]),
+                draft.map { H.void("input", [.type("hidden"), .name("draft"), .value($0.encoded)]) } ?? H.empty,
                 FormField.input("email", label: t(.fieldEmail), value: email, type: "email", required: true, autocomplete: "username"),
                 FormField.input("password", label: t(.fieldPassword), type: "password", required: true, autocomplete: "current-password"),
                 H.button(t(.loginSubmit)),

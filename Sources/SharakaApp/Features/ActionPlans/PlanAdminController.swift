@@ -70,15 +70,16 @@ enum PlanAdminController {
     @Sendable static func addDocument(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let plan = try await manageable(req.parameters.get("id", as: UUID.self), req)
+        // A missing, unknown or too large file comes back on the plan page, beside the field.
         guard let upload = try? req.content.get(File.self, at: "document"), upload.data.readableBytes > 0 else {
-            throw Refusal(.unprocessableEntity, .errFileMissing)
+            return try await PlanController.showPlan(plan.id!, req, documentError: req.t(.errFileMissing))
         }
         let stored: StoredFile
         do {
             stored = try await req.application.fileStore.store(Data(buffer: upload.data), originalName: upload.filename,
                 allowed: Set(FileKind.allCases.filter(\.isEvidence)), maxBytes: req.settings.maxUploadBytes, on: req.db)
-        } catch is FileUploadError {
-            throw Refusal(.unprocessableEntity, .errFileType)
+        } catch let e as FileUploadError {
+            return try await PlanController.showPlan(plan.id!, req, documentError: e.message(req.t, maxBytes: req.settings.maxUploadBytes))
         }
         try await PlanService.addDocument(plan.id!, name: stored.attachmentName(upload.filename), sha256: stored.id!, by: user, app: req.application)
         req.flash(req.t(.saved))

@@ -21,13 +21,13 @@ enum PlanController {
     }
 
     /// The plan page; `move` is a refused status move drawn again with what was typed (422).
-    static func showPlan(_ id: UUID, _ req: Request, move: PlanMoveForm? = nil) async throws -> Response {
+    static func showPlan(_ id: UUID, _ req: Request, move: PlanMoveForm? = nil, documentError: String? = nil) async throws -> Response {
         guard let page = try await PlanPageQuery.page(id, on: req.sql) else { throw Abort(.notFound) }
         let canManage = try await PlanAccess.canManage(req.currentUser, adoptingBody: page.plan.adoptingBodyID, on: req.db)
         guard page.plan.status.isPublic || canManage else { throw Abort(.notFound) }
         return await req.render(PlanPages.show(req.t, plan: page.plan, commitments: page.commitments, canManage: canManage,
                                                canAssess: req.currentUser.map { Policy.allows($0.roleValue, .assess) } ?? false, documents: page.documents,
-                                               move: move))
+                                               move: move, documentError: documentError))
     }
 
     @Sendable static func commitment(req: Request) async throws -> Response {

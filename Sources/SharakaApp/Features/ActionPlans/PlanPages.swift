@@ -43,7 +43,7 @@ enum PlanPages {
     }
 
     static func show(_ t: Localizer, plan: PlanView, commitments: [PlanCommitmentRow], canManage: Bool, canAssess: Bool = false,
-                     documents: [(name: String, sha256: String)] = [], move: PlanMoveForm? = nil) -> Page {
+                     documents: [(name: String, sha256: String)] = [], move: PlanMoveForm? = nil, documentError: String? = nil) -> Page {
         let lang = t.language
         let title = plan.title.resolve(for: lang)?.text ?? ""
         let fromProposals = commitments.filter(\.fromProposals).count
@@ -72,7 +72,8 @@ enum PlanPages {
                 H.el("h2", [.id("documents-title")], [H.text(t(.planDocuments))]),
                 documents.isEmpty ? H.p(t(.planDocumentsEmpty), [.cls("muted")]) : H.ul([], documents.map { H.a($0.name, href: SiteURL.file($0.sha256, name: $0.name), [.attr("dir", "auto")]) }),
                 canManage && plan.status != .closed ? H.el("form", [.action(SiteURL.planDocuments(plan.id).path(lang)), .postMethod, .cls("stack"), .attr("enctype", "multipart/form-data")], [
-                    CSRFField(), FormField.input("document", label: t(.fieldDocument), type: "file", required: true), H.button(t(.documentAdd), [.cls("secondary")]),
+                    CSRFField(), FormField.input("document", label: t(.fieldDocument), type: "file", error: documentError, required: true),
+                    H.button(t(.documentAdd), [.cls("secondary")]),
                 ]) : H.empty,
             ]),
             H.h2(t(.commitmentsTitle)),
@@ -92,7 +93,7 @@ enum PlanPages {
             commitments.isEmpty ? H.empty : H.table(caption: t(.commitmentsTitle),
                                                     headers: [t(.fieldReference), t(.fieldTitle), t(.fieldLeadBody), t(.completionLabel), t(.fromProposals)],
                                                     rows: rows),
-        ]), status: move == nil ? .ok : .unprocessableEntity)
+        ]), status: move == nil && documentError == nil ? .ok : .unprocessableEntity)
     }
 
     /// The published independent assessment of a commitment, as its page summarises it.
