@@ -50,11 +50,15 @@ extension Request {
             regionName: region.map { Localizer(lang).text($0.name) } ?? Localizer(lang)(.appName),
             regionLogo: region?.logo, isDemo: region?.isDemo ?? false,
             notice: notice ?? existingSession?.data["notice"].flatMap { n in session.data["notice"] = nil; return n },
+            problem: existingSession?.data["problem"].flatMap { n in session.data["problem"] = nil; return n },
             publicURL: publicURL)
     }
 
     /// One-shot message shown on the next page (after a redirect).
     func flash(_ message: String) { if sessionsReady { session.data["notice"] = message } }
+
+    /// A refusal told on the next page (after a redirect), drawn as an error, not as a notice.
+    func flashProblem(_ message: String) { if sessionsReady { session.data["problem"] = message } }
 
     func render(_ page: Page) async -> Response { page.render(await pageContext()) }
 }

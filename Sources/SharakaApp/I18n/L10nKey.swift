@@ -869,6 +869,8 @@ enum L10nKey: String, CaseIterable, Sendable {
     case error413Title
     case error413Text
     case megabytes
+    case organisationsSearchLabel
+    case counterLeft
 }
 
 /// Counted strings, with one form per CLDR plural category of each language.

@@ -7,7 +7,8 @@ enum PlanAdminPages {
         guard let plan, plan.statusValue.isFrozen else { return H.empty }
         return H.group([
             H.p(t(.planFrozenNote), [.cls("notice")]),
-            FormField.textarea("amendment_reason", label: t(.fieldAmendmentReason), value: reason, error: errors["amendment_reason"], rows: 2, required: true),
+            FormField.textarea("amendment_reason", label: t(.fieldAmendmentReason), value: reason, error: errors["amendment_reason"], rows: 2, required: true,
+                               hint: t.lengthHint(PlanAmendment.reasonLength.lowerBound, PlanAmendment.reasonLength.upperBound), maxLength: PlanAmendment.reasonLength.upperBound),
         ])
     }
 

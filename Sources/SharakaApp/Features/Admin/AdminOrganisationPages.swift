@@ -12,7 +12,7 @@ enum AdminOrganisationPages {
             H.h1(t(.adminOrganisationsTitle)),
             H.p([], H.a(t(.adminNewOrganisation), href: SiteURL.adminOrganisationNew.path(lang), [.cls("button")])),
             H.el("form", [.action(base), .getMethod, .cls("stack"), .attr("role", "search")], [
-                FormField.input("q", label: t(.searchLabel), value: q, type: "search"), H.button(t(.filterSubmit)),
+                FormField.input("q", label: t(.organisationsSearchLabel), value: q, type: "search"), H.button(t(.filterSubmit)),
             ]),
             H.p(t.plural(.organisationsCount, total), [.attr("role", "status")]),
             orgs.isEmpty ? H.p(t(.organisationsEmpty), [.cls("muted")]) :

@@ -56,7 +56,8 @@ enum AnswerPages {
             FormField.select("commitment", label: t(.fieldAnswerCommitment),
                              options: commitments.map { ($0.id.uuidString, "\($0.reference) — \($0.title.resolve(for: t.language)?.text ?? "")") },
                              selected: commitment?.uuidString, error: errors["commitment"], includeBlank: "—"),
-            FormField.textarea("reasoning", label: t(.fieldReasoning), value: reasoning, error: errors["reasoning"], rows: 6, hint: t(.reasoningHint)),
+            FormField.textarea("reasoning", label: t(.fieldReasoning), value: reasoning, error: errors["reasoning"], rows: 6,
+                               hint: t(.reasoningHint) + " " + t.lengthHint(AnswerRules.reasoningLength.lowerBound, AnswerRules.reasoningLength.upperBound), maxLength: AnswerRules.reasoningLength.upperBound),
             H.button(t(.answerSubmit)),
         ])
     }

@@ -48,8 +48,8 @@ enum AssessmentPages {
                                  selected: form.completion ?? c.level.rawValue, error: errors["completion"]),
                 FormField.select("did_it_open", label: t(.fieldDidItOpen), options: DidItOpenGovernment.allCases.map { ($0.rawValue, t.openGovernment($0)) },
                                  selected: form.didItOpen, error: errors["did_it_open"], includeBlank: "—"),
-                FormField.textarea("narrative", label: t(.fieldNarrative), value: form.narrative, error: errors["narrative"], rows: 10, required: true),
-                FormField.textarea("sources", label: t(.fieldSources), value: form.sources, error: errors["sources"], rows: 4),
+                FormField.textarea("narrative", label: t(.fieldNarrative), value: form.narrative, error: errors["narrative"], rows: 10, required: true, hint: t.lengthHint(50, 20_000), maxLength: 20_000),
+                FormField.textarea("sources", label: t(.fieldSources), value: form.sources, error: errors["sources"], rows: 4, maxLength: 5000),
                 H.button(t(.save)),
             ]),
         ]), status: status)

@@ -54,7 +54,7 @@ enum CommentController {
         guard Policy.mayRemove(user.roleValue, isAuthor: comment.$author.id == user.id) else { throw Abort(.forbidden) }
         let target = try await CommentTargets.load(Comment.Target(rawValue: comment.targetKind)!, comment.targetID, req)
         guard (try? req.content.get(String.self, at: "confirm")) == "yes" else {
-            req.flash(req.t(.errConfirmDelete))
+            req.flashProblem(req.t(.errConfirmDelete))
             return req.redirect(to: SiteURL.commentEdit(id).path(req.language))
         }
         try await req.db.transaction { db in

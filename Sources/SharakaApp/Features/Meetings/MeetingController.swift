@@ -98,7 +98,7 @@ enum MeetingController {
             req.flash(done.status == .registered ? req.t(.registrationDone, ["code": done.code]) : req.t(.registrationWaiting))
         } catch let refusal as WorkshopRegistration.Refusal {
             switch refusal {
-            case .termsNotAccepted: req.flash(req.t(.errAcceptTerms))
+            case .termsNotAccepted: req.flashProblem(req.t(.errAcceptTerms))
             case .alreadyRegistered: req.flash(req.t(.registrationAlready))
             case .closed, .capacityBelowRegistered: throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
             }

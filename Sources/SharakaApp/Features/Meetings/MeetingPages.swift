@@ -210,8 +210,8 @@ enum MeetingPages {
             FormField.errorSummary(errors, title: t(.formHasErrors)),
             H.el("form", [.action(SiteURL.meetingMinutes(meeting.id!).path(lang)), .postMethod, .cls("stack"), .attr("enctype", "multipart/form-data")], [
                 CSRFField(),
-                FormField.textarea("minutes", label: t(.minutesTitle), value: minutes, error: errors["minutes"], rows: 12, required: true),
-                FormField.textarea("decisions", label: t(.fieldDecisions), value: decisions, error: errors["decisions"], rows: 6),
+                FormField.textarea("minutes", label: t(.minutesTitle), value: minutes, error: errors["minutes"], rows: 12, required: true, hint: t.lengthHint(10, 20_000), maxLength: 20_000),
+                FormField.textarea("decisions", label: t(.fieldDecisions), value: decisions, error: errors["decisions"], rows: 6, maxLength: 10_000),
                 FormField.input("attachment", label: t(.fieldAttachmentOptional), type: "file", error: errors["attachment"], hint: t(.attachmentHint)),
                 candidates.isEmpty ? H.empty : PickList.fieldset(t, name: "proposals", legend: t(.minutesProposals), options: candidates.map { $0.option(t) },
                                                                  checked: Set(linked.map(\.uuidString)), error: errors["proposals"]),

@@ -19,7 +19,7 @@ enum ModerationController {
         }
         let details = ((try? req.content.get(String.self, at: "details")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if let p = AccountRules.checkText(details, length: ModerationRules.detailsLength, required: false) {
-            req.flash(req.t.problem(p, max: ModerationRules.detailsLength.upperBound))
+            req.flashProblem(req.t.problem(p, max: ModerationRules.detailsLength.upperBound))
             return req.redirect(to: back)
         }
         do {
@@ -33,7 +33,7 @@ enum ModerationController {
                 }
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            req.flash(req.t(.reportAlready))
+            req.flashProblem(req.t(.reportAlready))
             return req.redirect(to: back)
         }
         req.flash(req.t(.reportDone))
@@ -86,7 +86,7 @@ enum ModerationController {
             switch refusal {
             case .reason(let p):
                 let range = ModerationRules.decisionReasonLength
-                req.flash(req.t(.fieldDecisionReason) + " : " + req.t.problem(p, min: range.lowerBound, max: range.upperBound))
+                req.flashProblem(req.t(.fieldDecisionReason) + " : " + req.t.problem(p, min: range.lowerBound, max: range.upperBound))
                 return req.redirect(to: SiteURL.moderation.path(req.language))
             case .authorNotBlockable: throw Abort(.forbidden)
             }

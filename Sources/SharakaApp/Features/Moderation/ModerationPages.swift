@@ -38,7 +38,7 @@ enum ModerationPages {
                 // Nothing chosen in advance: a report says what the reporter saw, not a default.
                 FormField.select("reason", label: t(.fieldReportReason), options: ReportReason.allCases.map { ($0.rawValue, reasonLabel(t, $0)) },
                                  selected: nil, includeBlank: t(.choiceChoose), idSuffix: suffix, required: true),
-                FormField.textarea("details", label: t(.fieldReportDetails), rows: 2, idSuffix: suffix),
+                FormField.textarea("details", label: t(.fieldReportDetails), rows: 2, idSuffix: suffix, hint: t.lengthHint(0, ModerationRules.detailsLength.upperBound), maxLength: ModerationRules.detailsLength.upperBound),
                 H.button(t(.reportSubmit), [.cls("secondary")]),
             ]),
         ])
@@ -63,7 +63,7 @@ enum ModerationPages {
                     H.el("form", [.action(SiteURL.moderationDecide(c.id).path(lang)), .postMethod, .cls("stack")], [
                         CSRFField(),
                         H.void("input", [.type("hidden"), .name("target_kind"), .value(c.kind.rawValue)]),
-                        FormField.textarea("reason", label: t(.fieldDecisionReason), rows: 2, required: true, idSuffix: String(c.id.uuidString.prefix(8))),
+                        FormField.textarea("reason", label: t(.fieldDecisionReason), rows: 2, required: true, idSuffix: String(c.id.uuidString.prefix(8)), maxLength: ModerationRules.decisionReasonLength.upperBound),
                         H.div([.cls("actions")], children: ModerationAction.allCases.map { a in
                             H.el("button", [.type("submit"), .name("action"), .value(a.rawValue), .cls(a == .restore ? "secondary" : "")], [H.text(actionLabel(t, a))])
                         }),

@@ -48,7 +48,7 @@ enum OrganisationListPage {
         return Page(title: t(.organisationsTitle), content: H.group([
             H.h1(t(.organisationsTitle)),
             H.el("form", [.action(base), .getMethod, .cls("stack"), .attr("role", "search")], [
-                FormField.input("q", label: t(.searchLabel), value: q, type: "search"),
+                FormField.input("q", label: t(.organisationsSearchLabel), value: q, type: "search"),
                 FormField.select("sector", label: t(.fieldSector), options: Sector.allCases.map { ($0.rawValue, t.sector($0)) }, selected: sector?.rawValue, includeBlank: t(.choiceAll)),
                 H.button(t(.filterSubmit)),
             ]),

@@ -132,7 +132,7 @@ enum ProposalController {
             case .notAuthor: throw Abort(.forbidden)
             case .alreadyWithdrawn: throw Refusal(.unprocessableEntity, .refusalWithdrawn)
             case .notConfirmed:
-                req.flash(req.t(.errConfirmWithdraw))
+                req.flashProblem(req.t(.errConfirmWithdraw))
                 return req.redirect(to: back)
             }
         }

@@ -25,3 +25,20 @@ document.addEventListener("submit", function (event) {
     });
   });
 })();
+
+// Length limits: each field with a maxlength shows, under it, how many characters are left.
+// Without the script the limit is in the field's hint and the browser stops at it.
+(function () {
+  var left = document.body.getAttribute("data-counter-left") || "";
+  document.querySelectorAll("textarea[maxlength]").forEach(function (field) {
+    var max = parseInt(field.getAttribute("maxlength"), 10);
+    if (!max) { return; }
+    var counter = document.createElement("span");
+    counter.className = "hint counter";
+    counter.setAttribute("aria-live", "polite");
+    field.insertAdjacentElement("afterend", counter);
+    function update() { counter.textContent = left + (max - field.value.length) + " / " + max; }
+    field.addEventListener("input", update);
+    update();
+  });
+})();

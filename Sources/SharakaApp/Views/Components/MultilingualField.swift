@@ -44,9 +44,10 @@ struct MultilingualField: Sendable {
         H.group(languages.map { lang in
             let suffix = idSuffix.map { "-\($0)" } ?? ""
             return multiline
-                ? FormField.textarea(key(lang), label: t(label(lang)), value: value[lang] ?? "", error: errors[key(lang) + suffix], lang: lang.rawValue, dir: lang.direction)
+                ? FormField.textarea(key(lang), label: t(label(lang)), value: value[lang] ?? "", error: errors[key(lang) + suffix], lang: lang.rawValue, dir: lang.direction,
+                                     maxLength: length.upperBound)
                 : FormField.input(key(lang), label: t(label(lang)), value: value[lang] ?? "", error: errors[key(lang) + suffix],
-                                  required: required.contains(lang), idSuffix: idSuffix, extra: [.lang(lang.rawValue), .dir(lang.direction)])
+                                  required: required.contains(lang), idSuffix: idSuffix, extra: [.lang(lang.rawValue), .dir(lang.direction), .attr("maxlength", String(length.upperBound))])
         })
     }
 }

@@ -31,11 +31,12 @@ struct Page {
                 H.void("link", [.attr("rel", "stylesheet"), .href(StaticAssets.cssPath)]),
                 H.el("script", [.attr("src", StaticAssets.jsPath), .flag("defer")], []),
             ]),
-            H.el("body", [], [
+            H.el("body", [.attr("data-counter-left", t(.counterLeft))], [
                 H.a(t(.skipToContent), href: "#main", [.cls("skip-link")]),
                 header(ctx),
                 ctx.isDemo ? H.p(t(.demoBanner), [.cls("demo-banner"), .attr("role", "note")]) : H.empty,
                 H.el("main", [.id("main"), .attr("tabindex", "-1")], [
+                    ctx.problem.map { H.p($0, [.cls("error-summary"), .attr("role", "alert")]) } ?? H.empty,
                     ctx.notice.map { H.p($0, [.cls("notice"), .attr("role", "status")]) } ?? H.empty,
                     content,
                 ]),

@@ -14,6 +14,8 @@ struct PageContext: Sendable {
     let regionLogo: String?
     let isDemo: Bool
     var notice: String?
+    /// A refusal carried over a redirect, drawn in the error style.
+    var problem: String? = nil
     /// For the absolute addresses a shared link's card needs.
     var publicURL: String = ""
 

@@ -154,6 +154,9 @@ func processInPhase(_ app: Application, _ current: PhaseKind) async throws -> Pa
 
             // withdraw needs the confirmation box; then it stays, marked, and cannot be supported
             try await author.post("/fr/proposals/\(proposal.id!)/withdraw")
+            // the refusal is said as an error on the next page, not as a green notice
+            let told = try await author.get("/fr/proposals/\(proposal.id!)").body.string
+            #expect(told.contains("<p class=\"error-summary\" role=\"alert\">\(Localizer(.fr)(.errConfirmWithdraw).textEscaped)</p>"))
             #expect(try await Proposal.find(proposal.id, on: app.db)?.status == "published")
             #expect(try await author.post("/fr/proposals/\(proposal.id!)/withdraw", ["confirm": "yes"]).status == .seeOther)
             #expect(try await Proposal.find(proposal.id, on: app.db)?.status == "withdrawn")

@@ -51,3 +51,25 @@ import Vapor
         }
     }
 }
+
+/// Limits are shown before sending: the hint gives them and the field stops at them.
+@Suite struct FormLimitTests {
+    @Test(arguments: Engine.all)
+    func longTextFieldsCarryTheirLimit(engine: Engine) async throws {
+        try await withTestApp(engine) { app in
+            let process = try await processInPhase(app, .proposals)
+            try await TestFixtures.user(app, email: "author@example.ma")
+            let author = Client(app)
+            try await author.login("author@example.ma", lang: "ar")
+            let form = try await author.get("/ar/processes/\(process.id!)/proposals/new").body.string
+            #expect(form.contains("maxlength=\"\(ProposalRules.bodyLength.upperBound)\""))
+            #expect(form.contains(Localizer(.ar).lengthHint(ProposalRules.bodyLength.lowerBound, ProposalRules.bodyLength.upperBound)))
+            #expect(form.contains("data-counter-left=\"\(Localizer(.ar)(.counterLeft))\""))
+            let f = try await PlanFixture.make(app)
+            let official = Client(app)
+            try await official.login("official@example.ma", lang: "fr")
+            let progress = try await official.get("/fr/milestones/\(f.first.id!)/progress").body.string
+            #expect(progress.contains("maxlength=\"\(MilestoneProgress.textLength.upperBound)\""))
+        }
+    }
+}
