@@ -17,6 +17,9 @@ def fill(driver, values):
         field = driver.find_element(By.NAME, name)
         if field.tag_name == "select":
             field.find_element(By.CSS_SELECTOR, "option[value='%s']" % value).click()
+        elif field.get_attribute("type") == "checkbox":
+            if field.is_selected() != bool(value):
+                field.click()
         else:
             field.clear()
             field.send_keys(value)
@@ -57,7 +60,7 @@ def test_register_confirm_login_switch_language_logout(site, browser):
     assert browser.find_element(By.NAME, "email").get_attribute("value") == email
     assert_accessible(browser)
 
-    fill(browser, {"password": password, "password_confirmation": password, "language": "fr"})
+    fill(browser, {"password": password, "password_confirmation": password, "language": "fr", "accept_terms": "yes"})
     submit(browser)
     assert "/fr/login" in browser.current_url
     assert email in browser.find_element(By.CSS_SELECTOR, ".notice").text
@@ -99,7 +102,7 @@ def test_two_instances_share_sign_in(site, browser, second_instance):
     email = "twin-%s@example.ma" % uuid.uuid4().hex[:10]
     password = "mot-de-passe-2025"
     browser.get(site.url("/fr/register"))
-    fill(browser, {"name": "Idriss Twin", "email": email, "password": password, "password_confirmation": password, "language": "fr"})
+    fill(browser, {"name": "Idriss Twin", "email": email, "password": password, "password_confirmation": password, "language": "fr", "accept_terms": "yes"})
     submit(browser)
     link = re.search(r"/fr/confirm\?token=\S+", site.latest_mail_body(email)).group(0)
     browser.get(second_instance + link)   # confirmed through the second instance

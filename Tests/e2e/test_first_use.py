@@ -24,7 +24,7 @@ def test_register_without_mail_server_and_write_in_french_on_an_arabic_page(site
 
     # register on the Arabic pages, preferring French for e-mails
     browser.get(site.url("/ar/register"))
-    fill(browser, {"name": "Nadia Berrada", "email": email, "password": password, "password_confirmation": password, "language": "fr"})
+    fill(browser, {"name": "Nadia Berrada", "email": email, "password": password, "password_confirmation": password, "language": "fr", "accept_terms": "yes"})
     submit(browser)
     assert "/ar/login" in browser.current_url
 

@@ -14,7 +14,7 @@ def new_account(site, browser, name):
     email = "%s-%s@example.ma" % (name.split()[0].lower(), uuid.uuid4().hex[:8])
     password = "kalimat-sir-2025"
     browser.get(site.url("/ar/register"))
-    fill(browser, {"name": name, "email": email, "password": password, "password_confirmation": password, "language": "ar"})
+    fill(browser, {"name": name, "email": email, "password": password, "password_confirmation": password, "language": "ar", "accept_terms": "yes"})
     submit(browser)
     link = re.search(r"/ar/confirm\?token=\S+", site.latest_mail_body(email)).group(0)
     browser.get(site.url(link))
