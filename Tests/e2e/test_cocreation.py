@@ -68,7 +68,7 @@ def test_full_workshop_puts_the_next_person_on_the_waiting_list(site, browser):
     assert "complet" in browser.find_element(By.ID, "registration").text
     # the terms must be accepted first
     submit(browser, "#registration form")
-    assert browser.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+    assert browser.find_element(By.ID, "f-accept_terms-error").is_displayed()
     browser.find_element(By.ID, "f-accept_terms").click()
     submit(browser, "#registration form")
     text = browser.find_element(By.ID, "registration").text

@@ -44,7 +44,7 @@ def test_citizen_proposes_in_arabic_and_another_supports(site, browser):
 
     new_account(site, browser, "Youssef Supporter")
     browser.get(proposal_url)
-    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".actions button"))
-    assert "دعم واحد" in browser.find_element(By.CSS_SELECTOR, "article dl").text
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".support-bar button"))
+    assert "دعم واحد" in browser.find_element(By.CSS_SELECTOR, ".support-bar").text
     assert browser.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
     assert_accessible(browser)

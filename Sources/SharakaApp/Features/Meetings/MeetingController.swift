@@ -39,7 +39,14 @@ enum MeetingController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let page = try await MeetingPageQuery(id: id).run(on: req.sql) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
+        return try await showMeeting(id, req)
+    }
+
+    /// The workshop page; a refused registration is drawn on it with the choice kept and the
+    /// reason beside the box that was left unticked.
+    static func showMeeting(_ id: UUID, _ req: Request, registration: MeetingPages.RegistrationAttempt? = nil) async throws -> Response {
+        guard let page = try await MeetingPageQuery(id: id).run(on: req.sql) else { throw Abort(.notFound) }
         let meeting = page.meeting
         let canEdit = try await ProcessAccess.canEdit(req.currentUser, organiser: meeting.processOrganiserID, on: req.db)
         guard meeting.processStatus.isPublic || canEdit else { throw Abort(.notFound) }
@@ -55,7 +62,7 @@ enum MeetingController {
         return await req.render(MeetingPages.show(req.t, .init(
             meeting: meeting, now: Date(), signedIn: req.currentUser != nil, mine: mine, stats: page.stats, canEdit: canEdit,
             files: page.files, proposals: page.proposals, organisations: organisations,
-            provinces: try await ProvinceList.all(on: req.sql), comments: comments, follow: follow)))
+            provinces: try await ProvinceList.all(on: req.sql), comments: comments, follow: follow, registration: registration)))
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -86,7 +93,9 @@ enum MeetingController {
         let (meeting, _) = try await find(req)
         let back = SiteURL.meeting(meeting.id!).path(req.language) + "#registration"
         var organisation: Organisation?
-        if let raw = try? req.content.get(String.self, at: "on_behalf"), !raw.isEmpty {
+        let onBehalf = (try? req.content.get(String.self, at: "on_behalf")) ?? ""
+        if !onBehalf.isEmpty {
+            let raw = onBehalf
             guard let org = try await MemberOrganisations.of(user, on: req.db).first(where: { $0.id?.uuidString == raw }) else {
                 throw Refusal(.unprocessableEntity, .errUnknownChoice)
             }
@@ -98,7 +107,8 @@ enum MeetingController {
             req.flash(done.status == .registered ? req.t(.registrationDone, ["code": done.code]) : req.t(.registrationWaiting))
         } catch let refusal as WorkshopRegistration.Refusal {
             switch refusal {
-            case .termsNotAccepted: req.flashProblem(req.t(.errAcceptTerms))
+            case .termsNotAccepted:
+                return try await showMeeting(meeting.id!, req, registration: MeetingPages.RegistrationAttempt(onBehalf: onBehalf, termsError: req.t(.errAcceptTerms)))
             case .alreadyRegistered: req.flash(req.t(.registrationAlready))
             case .closed, .capacityBelowRegistered: throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
             }

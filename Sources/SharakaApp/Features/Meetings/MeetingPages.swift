@@ -66,6 +66,12 @@ enum MeetingPages {
         ]), status: status)
     }
 
+    /// A registration the workshop refused, drawn again as it was sent.
+    struct RegistrationAttempt {
+        let onBehalf: String
+        let termsError: String
+    }
+
     struct ShowData {
         let meeting: MeetingView
         let now: Date
@@ -80,6 +86,7 @@ enum MeetingPages {
         let provinces: [ProvinceItem]
         let comments: CommentViews.Section
         let follow: HNode
+        var registration: RegistrationAttempt? = nil
     }
 
     static func show(_ t: Localizer, _ d: ShowData) -> Page {
@@ -124,7 +131,7 @@ enum MeetingPages {
             ]),
             minutes(t, d),
             CommentViews.section(t, d.comments),
-        ]))
+        ]), status: d.registration == nil ? .ok : .unprocessableEntity)
     }
 
     private static func registration(_ t: Localizer, _ d: ShowData, free: Int) -> HNode {
@@ -149,11 +156,11 @@ enum MeetingPages {
             body.append(H.el("form", [.action(SiteURL.meetingRegister(id).path(lang)), .postMethod, .cls("stack")], [
                 CSRFField(),
                 d.organisations.isEmpty ? H.empty : FormField.select("on_behalf", label: t(.fieldRegisterAs), options: d.organisations.map { ($0.id.uuidString, t.text($0.name)) },
-                                                                     selected: nil, includeBlank: t(.onBehalfMyself)),
+                                                                     selected: d.registration?.onBehalf, includeBlank: t(.onBehalfMyself)),
                 m.terms.resolve(for: lang).map { terms in H.group([
                     UserText.mark(t, terms.text, recorded: terms.language),
                     H.el("div", [.cls("terms")], [ProposalPages.body(terms.text, language: terms.language, cls: "terms-text")]),
-                    FormField.checkbox("accept_terms", label: t(.registrationAcceptTerms)),
+                    FormField.checkbox("accept_terms", label: t(.registrationAcceptTerms), error: d.registration?.termsError),
                 ]) } ?? H.empty,
                 H.button(free > 0 ? t(.registrationSubmit) : t(.registrationJoinWaiting)),
             ]))

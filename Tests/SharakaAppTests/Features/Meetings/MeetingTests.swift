@@ -75,7 +75,12 @@ import Vapor
             #expect(try await people[0].get("/ar/meetings/\(meeting.id!)").body.string.contains(terms))
 
             // the terms must be accepted; then two places, then the waiting list
-            #expect(try await people[0].post(url + "/register", [:]).status == .seeOther)
+            // unticked: the page again, the choice kept, the reason beside the box
+            let unticked = try await people[0].post(url + "/register", ["on_behalf": association.id!.uuidString])
+            #expect(unticked.status == .unprocessableEntity)
+            let refusedPage = unticked.body.string
+            #expect(refusedPage.contains("id=\"f-accept_terms-error\"") && refusedPage.contains(Localizer(.fr)(.errAcceptTerms)))
+            #expect(refusedPage.contains("value=\"\(association.id!.uuidString)\" selected"))
             #expect(try await MeetingRegistration.query(on: app.db).count() == 0)
             #expect(try await people[0].post(url + "/register", ["accept_terms": "yes", "on_behalf": association.id!.uuidString]).status == .seeOther)
             let first = try #require(try await MeetingRegistration.query(on: app.db).first())
