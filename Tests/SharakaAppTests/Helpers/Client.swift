@@ -1,5 +1,6 @@
 import Foundation
 @testable import SharakaApp
+import SharakaCore
 import Testing
 import Vapor
 import VaporTesting
@@ -75,6 +76,14 @@ final class Client: @unchecked Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    /// A new confirmed account, signed in through the real form.
+    static func signedIn(_ app: Application, as email: String, role: Role = .citizen, name: String = "Test User", lang: String = "ar") async throws -> Client {
+        try await TestFixtures.user(app, email: email, role: role, name: name)
+        let client = Client(app)
+        try await client.login(email, lang: lang)
+        return client
     }
 
     /// Signs in through the real form.

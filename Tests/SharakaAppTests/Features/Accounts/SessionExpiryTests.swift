@@ -55,9 +55,7 @@ import Vapor
     @Test(arguments: Engine.all)
     func aWrongTokenInALiveSessionIsStillRefused(engine: Engine) async throws {
         try await withTestApp(engine) { app in
-            try await TestFixtures.user(app, email: "b@example.ma")
-            let client = Client(app)
-            try await client.login("b@example.ma", lang: "fr")
+            let client = try await Client.signedIn(app, as: "b@example.ma", lang: "fr")
             let res = try await client.post("/fr/comments", ["_csrf": "forged", "target_kind": "proposal", "target_id": UUID().uuidString, "body": "Bonjour à tous"])
             #expect(res.status == .forbidden)
         }

@@ -108,9 +108,7 @@ func processInPhase(_ app: Application, _ current: PhaseKind) async throws -> Pa
     func proposalsOnlyInTheProposalsPhase(engine: Engine) async throws {
         try await withTestApp(engine) { app in
             let process = try await processInPhase(app, .workshops)
-            try await TestFixtures.user(app, email: "late@example.ma")
-            let client = Client(app)
-            try await client.login("late@example.ma", lang: "fr")
+            let client = try await Client.signedIn(app, as: "late@example.ma", lang: "fr")
             let page = try await client.get("/fr/processes/\(process.id!)/proposals/new")
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.string.contains(Localizer(.fr)(.refusalNotProposalPhase)))

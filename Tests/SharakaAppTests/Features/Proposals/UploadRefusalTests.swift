@@ -12,9 +12,7 @@ import Vapor
     func aTooLargeAttachmentKeepsTheProposal(engine: Engine) async throws {
         try await withTestApp(engine) { app in
             let process = try await processInPhase(app, .proposals)
-            try await TestFixtures.user(app, email: "author@example.ma")
-            let author = Client(app)
-            try await author.login("author@example.ma", lang: "fr")
+            let author = try await Client.signedIn(app, as: "author@example.ma", lang: "fr")
             try await author.get("/fr/processes/\(process.id!)/proposals/new")
             let limit = app.settings.maxUploadBytes
             var big = Data("%PDF-1.4\n".utf8); big.append(Data(count: limit + 1_000_000))
@@ -29,7 +27,7 @@ import Vapor
             #expect(html.contains(ProposalTests.form["title"]!))
             #expect(try await Proposal.query(on: app.db).count() == 0)
 
-            // (far over twice the limit the server answers 413 before the form: Tests/e2e/test_forms.py, on a real server)
+            // (far over twice the limit the server answers 413 before the form: Tests/e2e/test_phone.py, on a real server)
         }
     }
 
@@ -58,9 +56,7 @@ import Vapor
     func longTextFieldsCarryTheirLimit(engine: Engine) async throws {
         try await withTestApp(engine) { app in
             let process = try await processInPhase(app, .proposals)
-            try await TestFixtures.user(app, email: "author@example.ma")
-            let author = Client(app)
-            try await author.login("author@example.ma", lang: "ar")
+            let author = try await Client.signedIn(app, as: "author@example.ma", lang: "ar")
             let form = try await author.get("/ar/processes/\(process.id!)/proposals/new").body.string
             #expect(form.contains("maxlength=\"\(ProposalRules.bodyLength.upperBound)\""))
             #expect(form.contains(Localizer(.ar).lengthHint(ProposalRules.bodyLength.lowerBound, ProposalRules.bodyLength.upperBound)))
