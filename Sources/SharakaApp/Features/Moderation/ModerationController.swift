@@ -14,13 +14,16 @@ enum ModerationController {
         guard let content = try await ModeratedContent.load(kind, id, on: req.db) else { throw Abort(.notFound) }
         let back = content.page.path(req.language) + content.anchor
         guard content.authorID != user.id else { throw Refusal(.unprocessableEntity, .errReportOwn) }
-        guard let reason = (try? req.content.get(String.self, at: "reason")).flatMap(ReportReason.init(rawValue:)) else {
-            throw Refusal(.unprocessableEntity, .errUnknownChoice)
-        }
-        let details = ((try? req.content.get(String.self, at: "details")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var attempt = ModerationPages.ReportAttempt(reason: (try? req.content.get(String.self, at: "reason")) ?? "",
+                                                    details: (try? req.content.get(String.self, at: "details")) ?? "")
+        let reason = ReportReason(rawValue: attempt.reason)
+        if reason == nil { attempt.errors["reason"] = req.t(.errUnknownChoice) }
+        let details = attempt.details.trimmingCharacters(in: .whitespacesAndNewlines)
         if let p = AccountRules.checkText(details, length: ModerationRules.detailsLength, required: false) {
-            req.flashProblem(req.t.problem(p, max: ModerationRules.detailsLength.upperBound))
-            return req.redirect(to: back)
+            attempt.errors["details"] = req.t.problem(p, max: ModerationRules.detailsLength.upperBound)
+        }
+        guard let reason, attempt.errors.isEmpty else {
+            return await req.render(ModerationPages.refusedReport(req.t, content, attempt: attempt))
         }
         do {
             try await req.db.transaction { db in

@@ -26,21 +26,46 @@ enum ModerationPages {
         }
     }
 
+    /// A report as it was sent, with what was wrong with it, field by field.
+    struct ReportAttempt {
+        var reason = ""
+        var details = ""
+        var errors: [String: String] = [:]
+    }
+
     /// The "report" disclosure under a proposal or a comment; works without JavaScript.
     static func reportForm(_ t: Localizer, _ kind: ReportTarget, _ id: UUID) -> HNode {
-        let suffix = "\(kind.rawValue)-\(id.uuidString.prefix(8))"
-        return H.el("details", [.cls("report")], [
+        H.el("details", [.cls("report")], [
             H.el("summary", [], [H.text(t(.reportTitle))]),
-            H.el("form", [.action(SiteURL.report.path(t.language)), .postMethod, .cls("stack")], [
-                CSRFField(),
-                H.void("input", [.type("hidden"), .name("target_kind"), .value(kind.rawValue)]),
-                H.void("input", [.type("hidden"), .name("target_id"), .value(id.uuidString)]),
-                // Nothing chosen in advance: a report says what the reporter saw, not a default.
-                FormField.select("reason", label: t(.fieldReportReason), options: ReportReason.allCases.map { ($0.rawValue, reasonLabel(t, $0)) },
-                                 selected: nil, includeBlank: t(.choiceChoose), idSuffix: suffix, required: true),
-                FormField.textarea("details", label: t(.fieldReportDetails), rows: 2, idSuffix: suffix, hint: t.lengthHint(0, ModerationRules.detailsLength.upperBound), maxLength: ModerationRules.detailsLength.upperBound),
-                H.button(t(.reportSubmit), [.cls("secondary")]),
-            ]),
+            reportFields(t, kind, id, suffix: "\(kind.rawValue)-\(id.uuidString.prefix(8))", attempt: .init()),
+        ])
+    }
+
+    /// A refused report on a page of its own: the content it is about, the form as it was
+    /// sent and the reason beside each field, so that nothing typed is lost.
+    static func refusedReport(_ t: Localizer, _ content: ModeratedContent, attempt: ReportAttempt) -> Page {
+        let lang = t.language
+        return Page(title: t(.reportTitle), content: H.group([
+            H.h1(t(.reportTitle)),
+            FormField.errorSummary(attempt.errors, title: t(.formHasErrors),
+                                   fields: [("reason", t(.fieldReportReason)), ("details", t(.fieldReportDetails))]),
+            H.p([.cls("muted")], H.text(kindLabel(t, content.kind) + " : "),
+                H.a(content.excerpt, href: content.page.path(lang) + content.anchor, UserText.attributes(content.excerpt, recorded: nil))),
+            reportFields(t, content.kind, content.id, suffix: nil, attempt: attempt),
+        ]), status: .unprocessableEntity)
+    }
+
+    private static func reportFields(_ t: Localizer, _ kind: ReportTarget, _ id: UUID, suffix: String?, attempt: ReportAttempt) -> HNode {
+        H.el("form", [.action(SiteURL.report.path(t.language)), .postMethod, .cls("stack")], [
+            CSRFField(),
+            H.void("input", [.type("hidden"), .name("target_kind"), .value(kind.rawValue)]),
+            H.void("input", [.type("hidden"), .name("target_id"), .value(id.uuidString)]),
+            // Nothing chosen in advance: a report says what the reporter saw, not a default.
+            FormField.select("reason", label: t(.fieldReportReason), options: ReportReason.allCases.map { ($0.rawValue, reasonLabel(t, $0)) },
+                             selected: attempt.reason, error: attempt.errors["reason"], includeBlank: t(.choiceChoose), idSuffix: suffix, required: true),
+            FormField.textarea("details", label: t(.fieldReportDetails), value: attempt.details, error: attempt.errors["details"], rows: 2, idSuffix: suffix,
+                               hint: t.lengthHint(0, ModerationRules.detailsLength.upperBound), maxLength: ModerationRules.detailsLength.upperBound),
+            H.button(t(.reportSubmit), [.cls("secondary")]),
         ])
     }
 

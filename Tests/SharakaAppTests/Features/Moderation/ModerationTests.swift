@@ -31,7 +31,14 @@ import Vapor
             #expect(try await reporters[0].post("/fr/report", ["target_kind": "proposal", "target_id": pid, "reason": "boring"]).status == .unprocessableEntity)
             #expect(try await reporters[0].post("/fr/report", ["target_kind": "proposal", "target_id": UUID().uuidString, "reason": "spam"]).status == .notFound)
             #expect(try await reporters[0].post("/fr/report", ["target_kind": "user", "target_id": pid, "reason": "spam"]).status == .badRequest)
-            #expect(try await reporters[0].post("/fr/report", ["target_kind": "proposal", "target_id": pid, "reason": "spam", "details": String(repeating: "x", count: 1001)]).status == .seeOther)
+            let long = try await reporters[0].post("/fr/report", ["target_kind": "proposal", "target_id": pid, "reason": "spam", "details": String(repeating: "x", count: 1001)])
+            #expect(long.status == .unprocessableEntity && long.body.string.contains("id=\"f-details-error\""))
+            // no reason chosen: the form again on its own page, the details as typed, the reason asked for beside its field
+            let unchosen = try await reporters[0].post("/fr/report", ["target_kind": "proposal", "target_id": pid, "reason": "", "details": "Copié depuis un autre site"])
+            #expect(unchosen.status == .unprocessableEntity)
+            let again = unchosen.body.string
+            #expect(again.contains("id=\"f-reason-error\"") && again.contains("href=\"#f-reason\"") && again.contains("Copié depuis un autre site"))
+            #expect(again.contains("/fr/proposals/\(pid)"))
             #expect(try await Client(app).post("/fr/report", ["target_kind": "proposal", "target_id": pid, "reason": "spam"]).status == .forbidden)
             #expect(try await Report.query(on: app.db).count() == 0)
 
