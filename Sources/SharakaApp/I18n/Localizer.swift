@@ -118,5 +118,10 @@ struct Localizer: Sendable {
         }
     }
 
+    /// A role in an organisation as stored (`member`, `manager`); anything else reads as member.
+    func membership(_ raw: String) -> String {
+        MembershipRole(rawValue: raw) == .manager ? self(.membershipManager) : self(.membershipMember)
+    }
+
     func text(_ t: LocalizedText) -> String { t.resolve(for: language)?.text ?? "" }
 }

@@ -26,7 +26,7 @@ enum AccountDataPage {
                 (t(.adminSignedUp), date(d.createdAt)), (t(.adminLastSignIn), date(d.lastSignInAt)),
             ]),
             section(.dataMemberships, count: d.memberships.count, headers: [t(.fieldName), t(.fieldRole)],
-                    rows: d.memberships.map { [H.bdi(t.text($0.organisation)), H.text($0.role == "manager" ? t(.membershipManager) : t(.membershipMember))] }),
+                    rows: d.memberships.map { [H.bdi(t.text($0.organisation)), H.text(t.membership($0.role))] }),
             section(.dataProposals, count: d.proposals.count, headers: [t(.fieldDate), t(.fieldTitle), t(.fieldStatus)],
                     rows: d.proposals.map { p in [date(p.createdAt), H.el("a", [.href(SiteURL.proposal(p.id).path(lang)), .lang(p.language), .dir("auto")], [H.text(p.title)]),
                                             H.text(p.status == ProposalStatus.withdrawn.rawValue ? t(.proposalWithdrawnMark) : "—")] }),

@@ -47,7 +47,7 @@ enum AdminOrganisationPages {
             content.append(H.h2(t(.fieldMembers)))
             content.append(members.isEmpty ? H.p(t(.adminNoMembers), [.cls("muted")]) :
                 H.table(caption: t(.fieldMembers), headers: [t(.fieldName), t(.fieldEmail), t(.fieldRole), t(.fieldActions)], rows: members.map { m in
-                    [H.el("bdi", [], [H.text(m.name)]), H.el("bdi", [], [H.text(m.email)]), H.text(m.role == "manager" ? t(.membershipManager) : t(.membershipMember)),
+                    [H.el("bdi", [], [H.text(m.name)]), H.el("bdi", [], [H.text(m.email)]), H.text(t.membership(m.role)),
                      H.el("form", [.action(SiteURL.adminOrganisationMemberRemove(org.id!, m.id).path(lang)), .postMethod, .cls("inline"), .attr("data-confirm", t(.adminRemoveMemberConfirm))], [
                         CSRFField(), H.button(t(.adminRemoveMember), [.cls("danger")]),
                      ])]
@@ -56,7 +56,7 @@ enum AdminOrganisationPages {
             content.append(H.el("form", [.action(SiteURL.adminOrganisationMembers(org.id!).path(lang)), .postMethod, .cls("stack")], [
                 CSRFField(),
                 FormField.input("email", label: t(.fieldEmail), value: memberEmail, type: "email", error: errors["email"], required: true),
-                FormField.select("role", label: t(.fieldRole), options: [("member", t(.membershipMember)), ("manager", t(.membershipManager))], selected: "member"),
+                FormField.select("role", label: t(.fieldRole), options: MembershipRole.allCases.map { ($0.rawValue, t.membership($0.rawValue)) }, selected: "member"),
                 H.button(t(.adminAddMember)),
             ]))
         }

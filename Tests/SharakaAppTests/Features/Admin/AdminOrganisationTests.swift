@@ -37,6 +37,9 @@ import Vapor
             #expect(try await client.post("/fr/admin/organisations/\(org.id!)/members", ["email": "member@example.ma", "role": "member"]).status == .unprocessableEntity)
             let membership = try #require(try await Membership.query(on: app.db).first())
             #expect(membership.role == "manager")
+            // the role reads in the page's language, never as stored
+            let members = try await client.get("/ar/admin/organisations/\(org.id!)").body.string
+            #expect(members.contains("<td>\(Localizer(.ar)(.membershipManager))</td>") && !members.contains(">manager<"))
             #expect(try await User.find(member.id, on: app.db)?.roleValue == .organisationMember)
             #expect(try await client.get("/fr/organisations/\(org.id!)").body.string.contains("1 membre"))
             #expect(try await client.post("/fr/admin/organisations/\(org.id!)/members/\(UUID())/remove").status == .notFound)
