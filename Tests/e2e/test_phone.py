@@ -72,10 +72,13 @@ def first_pages(site):
     process = plan["process"]
     proposals = api(site, "/api/v1/processes/%s/proposals?per_page=1" % process)
     proposal = (proposals["items"] if isinstance(proposals, dict) else proposals)[0]["id"]
+    # an imported OGP commitment: its contact is a long URL with nowhere to break
+    imported = [p for p in api(site, "/api/v1/plans") if not p.get("process")][0]
+    imported_commitment = api(site, "/api/v1/plans/%s" % imported["id"])["commitments"][0]["id"]
     return ["/", "/processes", "/processes/%s" % process, "/processes/%s/proposals" % process, "/proposals/%s" % proposal,
             "/processes/%s/meetings" % process, "/processes/%s/dashboard" % process,
             "/plans", "/plans/%s" % plan["id"], "/plans/%s/dashboard" % plan["id"], "/commitments/%s" % commitment,
-            "/commitments/%s/history" % commitment, "/audit", "/organisations", "/search?q=%D8%A7%D9%84%D9%85%D9%8A%D8%B2%D8%A7%D9%86%D9%8A%D8%A9",
+            "/commitments/%s/history" % commitment, "/commitments/%s" % imported_commitment, "/audit", "/organisations", "/search?q=%D8%A7%D9%84%D9%85%D9%8A%D8%B2%D8%A7%D9%86%D9%8A%D8%A9",
             "/register", "/login", "/terms", "/privacy", "/accessibility"]
 
 
@@ -90,6 +93,31 @@ def test_every_first_page_fits_a_phone(site, browser, lang):
         clipped = browser.execute_script(CLIPPED_JS)
         assert not clipped, "%s has clipped chart text: %s" % (path, clipped)
         assert_accessible(browser)
+
+
+def test_an_administrators_pages_fit_a_phone(site, browser):
+    admin = "admin-%s@example.ma" % uuid.uuid4().hex[:8]
+    site.command("create-admin", "--email", admin, "--name", "Admin Région", "--password", "kalimat-sir-2025")
+    browser.get(site.url("/ar/login"))
+    fill(browser, {"email": admin, "password": "kalimat-sir-2025"})
+    submit(browser)
+    on_phone(browser)
+    # every administration page linked from the administration menu, and one level below it
+    browser.get(site.url("/ar/admin/users"))
+    menu = [a.get_attribute("pathname") for a in browser.find_elements(By.CSS_SELECTOR, "nav.admin-nav a")]
+    assert len(menu) >= 4
+    seen = set()
+    for path in menu:
+        browser.get(site.url(path))
+        below = [a.get_attribute("pathname") for a in browser.find_elements(By.CSS_SELECTOR, "main a[href^='/ar/admin/']")][:2]
+        for page in [path] + below:
+            if page in seen or page.endswith(".csv"):
+                continue
+            seen.add(page)
+            browser.get(site.url(page))
+            overflow = browser.execute_script(OVERFLOW_JS)
+            assert not overflow, "%s wider than a phone: %s" % (page, overflow)
+    assert_accessible(browser)
 
 
 def test_support_is_on_the_first_screen_of_a_proposal(site, browser):
