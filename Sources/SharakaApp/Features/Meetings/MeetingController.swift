@@ -92,23 +92,23 @@ enum MeetingController {
         let user = try req.requireUser()
         let (meeting, _) = try await find(req)
         let back = SiteURL.meeting(meeting.id!).path(req.language) + "#registration"
+        // Refusals come back on the workshop page with the choice kept and the reason beside its field.
+        var attempt = MeetingPages.RegistrationAttempt(onBehalf: (try? req.content.get(String.self, at: "on_behalf")) ?? "")
         var organisation: Organisation?
-        let onBehalf = (try? req.content.get(String.self, at: "on_behalf")) ?? ""
-        if !onBehalf.isEmpty {
-            let raw = onBehalf
-            guard let org = try await MemberOrganisations.of(user, on: req.db).first(where: { $0.id?.uuidString == raw }) else {
-                throw Refusal(.unprocessableEntity, .errUnknownChoice)
-            }
-            organisation = org
+        if !attempt.onBehalf.isEmpty {
+            organisation = try await MemberOrganisations.of(user, on: req.db).first { $0.id?.uuidString == attempt.onBehalf }
+            if organisation == nil { attempt.errors["on_behalf"] = req.t(.errUnknownChoice) }
         }
         do {
+            guard attempt.errors.isEmpty else { return try await showMeeting(meeting.id!, req, registration: attempt) }
             let done = try await RegistrationService.register(meeting.id!, user: user, organisation: organisation,
                                                               acceptedTerms: (try? req.content.get(String.self, at: "accept_terms")) == "yes", app: req.application, on: req.db)
             req.flash(done.status == .registered ? req.t(.registrationDone, ["code": done.code]) : req.t(.registrationWaiting))
         } catch let refusal as WorkshopRegistration.Refusal {
             switch refusal {
             case .termsNotAccepted:
-                return try await showMeeting(meeting.id!, req, registration: MeetingPages.RegistrationAttempt(onBehalf: onBehalf, termsError: req.t(.errAcceptTerms)))
+                attempt.errors["accept_terms"] = req.t(.errAcceptTerms)
+                return try await showMeeting(meeting.id!, req, registration: attempt)
             case .alreadyRegistered: req.flash(req.t(.registrationAlready))
             case .closed, .capacityBelowRegistered: throw Refusal(.unprocessableEntity, .refusalRegistrationClosed)
             }

@@ -69,7 +69,7 @@ enum MeetingPages {
     /// A registration the workshop refused, drawn again as it was sent.
     struct RegistrationAttempt {
         let onBehalf: String
-        let termsError: String
+        var errors: [String: String] = [:]
     }
 
     struct ShowData {
@@ -153,14 +153,17 @@ enum MeetingPages {
             body.append(H.p([], H.a(t(.registrationLogin), href: SiteURL.login.path(lang) + "?next=" + SiteURL.meeting(id).path(lang))))
         } else {
             body.append(H.p(free > 0 ? t(.meetingPlaces, ["free": t.number(free), "capacity": t.number(m.capacity)]) : t(.registrationFullText), [.cls("muted")]))
+            let errors = d.registration?.errors ?? [:]
+            body.append(FormField.errorSummary(errors, title: t(.formHasErrors),
+                                               fields: [("on_behalf", t(.fieldRegisterAs)), ("accept_terms", t(.registrationAcceptTerms))]))
             body.append(H.el("form", [.action(SiteURL.meetingRegister(id).path(lang)), .postMethod, .cls("stack")], [
                 CSRFField(),
                 d.organisations.isEmpty ? H.empty : FormField.select("on_behalf", label: t(.fieldRegisterAs), options: d.organisations.map { ($0.id.uuidString, t.text($0.name)) },
-                                                                     selected: d.registration?.onBehalf, includeBlank: t(.onBehalfMyself)),
+                                                                     selected: d.registration?.onBehalf, error: errors["on_behalf"], includeBlank: t(.onBehalfMyself)),
                 m.terms.resolve(for: lang).map { terms in H.group([
                     UserText.mark(t, terms.text, recorded: terms.language),
                     H.el("div", [.cls("terms")], [ProposalPages.body(terms.text, language: terms.language, cls: "terms-text")]),
-                    FormField.checkbox("accept_terms", label: t(.registrationAcceptTerms), error: d.registration?.termsError),
+                    FormField.checkbox("accept_terms", label: t(.registrationAcceptTerms), error: errors["accept_terms"]),
                 ]) } ?? H.empty,
                 H.button(free > 0 ? t(.registrationSubmit) : t(.registrationJoinWaiting)),
             ]))

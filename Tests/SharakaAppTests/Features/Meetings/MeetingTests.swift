@@ -81,6 +81,10 @@ import Vapor
             let refusedPage = unticked.body.string
             #expect(refusedPage.contains("id=\"f-accept_terms-error\"") && refusedPage.contains(Localizer(.fr)(.errAcceptTerms)))
             #expect(refusedPage.contains("value=\"\(association.id!.uuidString)\" selected"))
+            // on behalf of an organisation one does not belong to: said on the page, nothing stored
+            let foreign = try await people[1].post(url + "/register", ["accept_terms": "yes", "on_behalf": association.id!.uuidString])
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(foreign.body.string.contains("href=\"#f-on_behalf\"") && foreign.body.string.contains(Localizer(.fr)(.errUnknownChoice).textEscaped))
             #expect(try await MeetingRegistration.query(on: app.db).count() == 0)
             #expect(try await people[0].post(url + "/register", ["accept_terms": "yes", "on_behalf": association.id!.uuidString]).status == .seeOther)
             let first = try #require(try await MeetingRegistration.query(on: app.db).first())
